@@ -1,0 +1,2 @@
+// Placeholder entry point; the Runtime API loop replaces it.
+return 0;
