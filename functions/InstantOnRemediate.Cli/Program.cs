@@ -1,2 +1,3 @@
-// Placeholder entry point; the CLI replaces it.
-return 0;
+using InstantOnRemediate.Cli;
+
+return await CliApplication.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,36 @@
+namespace InstantOnRemediate.Aws.Eks;
+
+/// <summary>An EKS call that failed after the retries its kind allows.</summary>
+public sealed class EksServiceException : Exception
+{
+    public EksServiceException()
+    {
+    }
+
+    public EksServiceException(string message)
+        : base(message)
+    {
+    }
+
+    public EksServiceException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public EksServiceException(EksErrorKind kind, string errorCode, string message, int statusCode, string? requestId)
+        : base(message)
+    {
+        Kind = kind;
+        ErrorCode = errorCode;
+        StatusCode = statusCode;
+        RequestId = requestId;
+    }
+
+    public EksErrorKind Kind { get; } = EksErrorKind.Other;
+
+    public string ErrorCode { get; } = "Unknown";
+
+    public int StatusCode { get; }
+
+    public string? RequestId { get; }
+}

@@ -1,0 +1,54 @@
+using InstantOnRemediate.Cli.Commands;
+
+namespace InstantOnRemediate.Cli;
+
+/// <summary>
+/// instanton-remediate: exit 0 on success, 2 on bad usage or unreadable input (one-line reason on stderr),
+/// 1 on internal failure (DESIGN §4).
+/// </summary>
+internal static class CliApplication
+{
+    public const int Ok = 0;
+    public const int InternalFailure = 1;
+    public const int BadUsage = 2;
+
+    private const string Usage = """
+        usage: instanton-remediate <command> [options]
+
+          classify FILE... [--json]                 classify CRIU/InstantOn logs (- for stdin)
+          invoke detect|runbook|reconcile EVENT.json [--inventory FILE | --aws]
+                 [--mode observe|recommend|enforce] [--state DIR] [--now ISO-8601] [--json]
+                                                     run a handler exactly as Lambda would
+          inventory --cluster NAME [--aws | --inventory FILE] [--json]
+                                                     the correlated node-group snapshot
+          audit [--cluster NAME]... [--aws | --inventory FILE] [--json]
+                                                     InstantOn compatibility of every node group
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
+            return args.Length == 0 ? BadUsage : Ok;
+        }
+
+        var rest = args[1..];
+        try
+        {
+            return args[0] switch
+            {
+                "classify" => await ClassifyCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
+                "invoke" => await InvokeCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
+                "inventory" => await InventoryCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
+                "audit" => await AuditCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
+                _ => throw new UsageException($"unknown command '{args[0]}' (try --help)"),
+            };
+        }
+        catch (UsageException e)
+        {
+            await stderr.WriteLineAsync("instanton-remediate: " + e.Message).ConfigureAwait(false);
+            return BadUsage;
+        }
+    }
+}
