@@ -22,7 +22,7 @@ public sealed record AwsSettings
     /// <summary>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: every service goes to its public endpoint.</summary>
     public bool IgnoreConfiguredEndpointUrls { get; init; }
 
-    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+    public AwsRetryPolicy Retry { get; init; } = AwsRetryPolicy.Default;
 
     /// <summary>TCP connect limit per connection attempt.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(3);
@@ -58,7 +58,7 @@ public sealed record AwsSettings
             }
         }
 
-        var retry = RetryPolicy.Default;
+        var retry = AwsRetryPolicy.Default;
         if (NonEmpty(variables(AwsEnvironmentVariables.MaxAttempts)) is { } maxAttempts)
         {
             if (!int.TryParse(maxAttempts, NumberStyles.None, CultureInfo.InvariantCulture, out var attempts))

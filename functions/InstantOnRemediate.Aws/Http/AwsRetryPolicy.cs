@@ -4,10 +4,10 @@ namespace InstantOnRemediate.Aws.Http;
 /// Capped exponential backoff with full jitter: before attempt n+1 wait <c>jitter × min(MaxDelay, BaseDelay × 2^(n-1))</c>
 /// with jitter uniform in [0, 1). Which failures are retried is <see cref="AwsRetryClassifier"/>'s call.
 /// </summary>
-public sealed record RetryPolicy
+public sealed record AwsRetryPolicy
 {
     /// <summary>4 attempts, 200 ms base, 5 s cap: a throttled call gives up within ~10 s of a Lambda's budget.</summary>
-    public static readonly RetryPolicy Default = new();
+    public static readonly AwsRetryPolicy Default = new();
 
     /// <summary>Total attempts including the first (1 = no retry).</summary>
     public int MaxAttempts { get; init; } = 4;
@@ -28,7 +28,7 @@ public sealed record RetryPolicy
     }
 
     /// <summary>Fails fast on limits that make no sense.</summary>
-    public RetryPolicy Validated()
+    public AwsRetryPolicy Validated()
     {
         if (MaxAttempts is < 1 or > 20)
         {
