@@ -46,6 +46,22 @@ internal static class EksCannedResponses
 
     public const string ListUpdatesPage2 = """{"updateIds":["u-3"]}""";
 
+    public const string NoNodegroups = """{"nodegroups":[]}""";
+
+    public const string OneNodegroup = """{"nodegroups":["ng-a"],"nextToken":null}""";
+
+    public const string NodegroupsPage1 = """{"nodegroups":["a","b"],"nextToken":"t+1/="}""";
+
+    public const string NodegroupsPage2 = """{"nodegroups":[],"nextToken":"t2"}""";
+
+    public const string NodegroupsPage3 = """{"nodegroups":["c"]}""";
+
+    public const string NodegroupsRepeatingToken = """{"nodegroups":["a"],"nextToken":"same"}""";
+
+    public const string MinimalNodegroup = """{"nodegroup":{}}""";
+
+    public const string MinimalConfigUpdate = """{"update":{"id":"u-1","status":"InProgress"}}""";
+
     public const string ListNodegroups = """{"nodegroups":["ng-al2","ng-al2023"]}""";
 
     public const string CreateNodegroup = """

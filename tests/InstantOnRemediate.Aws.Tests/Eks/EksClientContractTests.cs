@@ -92,6 +92,15 @@ public sealed class EksClientContractTests
         foreach (var (operation, body) in new[]
         {
             ("ListNodegroups", EksCannedResponses.ListNodegroups),
+            ("ListNodegroups", EksCannedResponses.NoNodegroups),
+            ("ListNodegroups", EksCannedResponses.OneNodegroup),
+            ("ListNodegroups", EksCannedResponses.NodegroupsPage1),
+            ("ListNodegroups", EksCannedResponses.NodegroupsPage2),
+            ("ListNodegroups", EksCannedResponses.NodegroupsPage3),
+            ("ListNodegroups", EksCannedResponses.NodegroupsRepeatingToken),
+            ("ListNodegroups", """{"nodegroups":["n1"],"nextToken":"t1"}"""),
+            ("DescribeNodegroup", EksCannedResponses.MinimalNodegroup),
+            ("UpdateNodegroupConfig", EksCannedResponses.MinimalConfigUpdate),
             ("DescribeNodegroup", EksCannedResponses.DescribeNodegroup),
             ("DescribeCluster", EksCannedResponses.DescribeCluster),
             ("UpdateNodegroupConfig", EksCannedResponses.ConfigUpdateInProgress),
@@ -112,6 +121,9 @@ public sealed class EksClientContractTests
             validator.Response("eks", "UpdateNodegroupConfig", (int)row[0], (string)row[2], headers);
         }
 
+        // A response EKS would never send (status outside UpdateStatus, unknown member): must be caught too.
+        validator.Response("eks", "DescribeUpdate", 200, """{"update":{"id":"u","status":"Running","progress":50}}""");
+
         var report = validator.Validate();
 
         Assert.Equal(16, captured.Count);
@@ -123,6 +135,11 @@ public sealed class EksClientContractTests
         var rejected = report.Requests[^1];
         Assert.Contains(rejected.Errors, e => e.Contains("not in enum TaintEffect", StringComparison.Ordinal));
         Assert.Contains(rejected.Errors, e => e.Contains("dryRun", StringComparison.Ordinal));
-        (report with { Ok = report.Requests.SkipLast(1).Concat(report.Responses).All(r => r.Errors.Count == 0), Requests = report.Requests.SkipLast(1).ToList() }).AssertValid();
+        Assert.Contains(report.Responses[^1].Errors, e => e.Contains("not in enum UpdateStatus", StringComparison.Ordinal));
+        Assert.Contains(report.Responses[^1].Errors, e => e.Contains("progress", StringComparison.Ordinal));
+        var valid = report.Requests.SkipLast(1).ToList();
+        var validResponses = report.Responses.SkipLast(1).ToList();
+        (report with { Ok = valid.Concat(validResponses).All(r => r.Errors.Count == 0), Requests = valid, Responses = validResponses }).AssertValid();
+        Assert.Equal(30, validResponses.Count);
     }
 }

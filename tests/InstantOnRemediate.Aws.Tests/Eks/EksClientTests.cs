@@ -47,9 +47,9 @@ public sealed class EksClientTests
     {
         await using var server = new LoopbackHttpServer();
         server.Enqueue(
-            ScriptedResponse.Json(200, """{"nodegroups":["a","b"],"nextToken":"t+1/="}"""),
-            ScriptedResponse.Json(200, """{"nodegroups":[],"nextToken":"t2"}"""),
-            ScriptedResponse.Json(200, """{"nodegroups":["c"]}"""));
+            ScriptedResponse.Json(200, EksCannedResponses.NodegroupsPage1),
+            ScriptedResponse.Json(200, EksCannedResponses.NodegroupsPage2),
+            ScriptedResponse.Json(200, EksCannedResponses.NodegroupsPage3));
         using var aws = TestAws.Loopback(server);
 
         var names = await aws.Eks.ListAllNodegroupsAsync("prod");
@@ -61,7 +61,7 @@ public sealed class EksClientTests
     [Fact]
     public async Task ListAllNodegroups_RepeatedToken_Stops()
     {
-        await using var server = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, """{"nodegroups":["a"],"nextToken":"same"}"""));
+        await using var server = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, EksCannedResponses.NodegroupsRepeatingToken));
         using var aws = TestAws.Loopback(server);
 
         var names = await aws.Eks.ListAllNodegroupsAsync("prod");
@@ -201,7 +201,7 @@ public sealed class EksClientTests
     [Fact]
     public async Task DescribeNodegroup_NameWithReservedCharacters_EncodedAsOneLabel()
     {
-        await using var server = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, """{"nodegroup":{}}"""));
+        await using var server = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, EksCannedResponses.MinimalNodegroup));
         using var aws = TestAws.Loopback(server);
 
         await aws.Eks.DescribeNodegroupAsync(new() { ClusterName = "prod", NodegroupName = "../x?y" });

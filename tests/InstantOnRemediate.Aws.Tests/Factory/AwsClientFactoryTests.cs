@@ -76,8 +76,8 @@ public sealed class AwsClientFactoryTests
     [Fact]
     public async Task HandWrittenClients_ServiceSpecificOverride_EachServiceGoesToItsEndpoint()
     {
-        await using var eksServer = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, """{"nodegroups":[]}"""));
-        await using var otherServer = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, """{"events":[]}"""));
+        await using var eksServer = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, Eks.EksCannedResponses.NoNodegroups));
+        await using var otherServer = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, Logs.CloudWatchLogsClientTests.NoEvents));
         var settings = TestAws.Settings(otherServer.Endpoint) with
         {
             ServiceEndpoints = new Dictionary<string, Uri> { ["EKS"] = eksServer.Endpoint },

@@ -9,7 +9,7 @@ namespace InstantOnRemediate.Aws.Tests.Http;
 /// <summary>Retry policy at the wire: what is retried, how often, and what the caller finally sees.</summary>
 public sealed class RetryBehaviourTests
 {
-    private const string NodegroupList = """{"nodegroups":["ng-a"],"nextToken":null}""";
+    private const string NodegroupList = Eks.EksCannedResponses.OneNodegroup;
 
     private static ListNodegroupsRequest List => new() { ClusterName = "prod" };
 

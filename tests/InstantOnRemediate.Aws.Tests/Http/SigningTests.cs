@@ -14,7 +14,7 @@ public sealed class SigningTests
     [Fact]
     public async Task ListNodegroups_SessionCredentials_TokenSentSignedAndSignatureVerifies()
     {
-        await using var server = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, """{"nodegroups":[]}"""));
+        await using var server = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, Eks.EksCannedResponses.NoNodegroups));
         using var aws = TestAws.Loopback(server, credentials: TestAws.SessionCredentials(), time: new FakeTimeProvider(Now));
 
         await aws.Eks.ListNodegroupsAsync(new ListNodegroupsRequest { ClusterName = "prod", MaxResults = 50, NextToken = "eyJ2IjoxfQ+/a=b&c" });
@@ -33,7 +33,7 @@ public sealed class SigningTests
     [Fact]
     public async Task UpdateNodegroupConfig_Body_PayloadHashSignedAndVerifies()
     {
-        await using var server = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, """{"update":{"id":"u-1","status":"InProgress"}}"""));
+        await using var server = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, Eks.EksCannedResponses.MinimalConfigUpdate));
         using var aws = TestAws.Loopback(server, credentials: TestAws.SessionCredentials(), time: new FakeTimeProvider(Now));
 
         await aws.Eks.UpdateNodegroupConfigAsync(new()
@@ -54,7 +54,7 @@ public sealed class SigningTests
     [Fact]
     public async Task FilterLogEvents_TargetHeaderSignedAndSignatureVerifies()
     {
-        await using var server = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, """{"events":[]}"""));
+        await using var server = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, Logs.CloudWatchLogsClientTests.NoEvents));
         using var aws = TestAws.Loopback(server, credentials: TestAws.SessionCredentials(), time: new FakeTimeProvider(Now));
 
         await aws.Logs.FilterLogEventsAsync(new FilterLogEventsRequest { LogGroupName = "/aws/containerinsights/prod/application" });
@@ -84,7 +84,7 @@ public sealed class SigningTests
     [Fact]
     public async Task Verify_TamperedBody_Detected()
     {
-        await using var server = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, """{"events":[]}"""));
+        await using var server = new LoopbackHttpServer(_ => ScriptedResponse.Json(200, Logs.CloudWatchLogsClientTests.NoEvents));
         using var aws = TestAws.Loopback(server, time: new FakeTimeProvider(Now));
         await aws.Logs.FilterLogEventsAsync(new FilterLogEventsRequest { LogGroupName = "/g" });
         var request = Assert.Single(server.Requests);

@@ -14,6 +14,8 @@ public sealed class CloudWatchLogsClientTests
          "searchedLogStreams":[],"nextToken":"Bxkq6kVGFtq2y_MoigeqscPOdhXVbhiVtLoAmXb5jCrI7fXLrZzaX+/=="}
         """;
 
+    internal const string NoEvents = """{"events":[]}""";
+
     private const string EmptyPageWithToken = """{"events":[],"searchedLogStreams":[],"nextToken":"token-2"}""";
 
     private const string LastPage = """{"events":[{"logStreamName":"s","timestamp":1730000001000,"message":"CWWKE0964E","ingestionTime":1730000001100,"eventId":"2"}],"searchedLogStreams":[]}""";
@@ -44,6 +46,8 @@ public sealed class CloudWatchLogsClientTests
             .Response("logs", "FilterLogEvents", 200, Page1)
             .Response("logs", "FilterLogEvents", 200, EmptyPageWithToken)
             .Response("logs", "FilterLogEvents", 200, LastPage)
+            .Response("logs", "FilterLogEvents", 200, NoEvents)
+            .Response("logs", "FilterLogEvents", 200, """{"events":[],"nextToken":"t1"}""")
             .Response("logs", "FilterLogEvents", 400, """{"__type":"ResourceNotFoundException","message":"The specified log group does not exist."}""")
             .Validate();
 
