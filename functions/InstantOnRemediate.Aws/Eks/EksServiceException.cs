@@ -26,6 +26,16 @@ public sealed class EksServiceException : Exception
         RequestId = requestId;
     }
 
+    /// <summary>As above, keeping the underlying failure (e.g. the transport error after the last retry).</summary>
+    public EksServiceException(EksErrorKind kind, string errorCode, string message, int statusCode, string? requestId, Exception? innerException)
+        : base(message, innerException)
+    {
+        Kind = kind;
+        ErrorCode = errorCode;
+        StatusCode = statusCode;
+        RequestId = requestId;
+    }
+
     public EksErrorKind Kind { get; } = EksErrorKind.Other;
 
     public string ErrorCode { get; } = "Unknown";

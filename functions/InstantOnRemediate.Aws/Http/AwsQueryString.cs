@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+
+namespace InstantOnRemediate.Aws.Http;
+
+/// <summary>Builds RFC 3986-encoded query strings and URI path labels, skipping absent values.</summary>
+internal sealed class AwsQueryString
+{
+    private readonly StringBuilder text = new();
+
+    public AwsQueryString Add(string name, string? value)
+    {
+        if (value is not null)
+        {
+            text.Append(text.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        return this;
+    }
+
+    public AwsQueryString Add(string name, int? value) =>
+        Add(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    public override string ToString() => text.ToString();
+
+    /// <summary>A URI path label, encoded so '/' and '?' in a name cannot change the route.</summary>
+    public static string Label(string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        return Uri.EscapeDataString(value);
+    }
+}
