@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace InstantOnRemediate.Lambda.Logging;
 
 /// <summary>
@@ -7,13 +9,20 @@ namespace InstantOnRemediate.Lambda.Logging;
 internal sealed class LogSink
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
-    private readonly Stream output;
+    private readonly Stream? stream;
+    private readonly TextWriter? writer;
     private readonly Lock gate = new();
 
     public LogSink(Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        this.output = output;
+        stream = output;
+    }
+
+    public LogSink(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        writer = output;
     }
 
     /// <summary>A sink that drops everything (handlers built for tests that do not look at logs).</summary>
@@ -23,9 +32,17 @@ internal sealed class LogSink
     {
         lock (gate)
         {
-            output.Write(utf8Json);
-            output.Write(NewLine);
-            output.Flush();
+            if (stream is not null)
+            {
+                stream.Write(utf8Json);
+                stream.Write(NewLine);
+                stream.Flush();
+            }
+            else
+            {
+                writer!.WriteLine(Encoding.UTF8.GetString(utf8Json));
+                writer.Flush();
+            }
         }
     }
 }
