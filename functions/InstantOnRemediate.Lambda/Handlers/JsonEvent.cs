@@ -30,13 +30,25 @@ internal static class JsonEvent
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            var kind = document.RootElement.ValueKind.ToString().ToUpperInvariant();
+            var kind = KindName(document.RootElement.ValueKind);
             document.Dispose();
-            throw new InvalidRequestException($"{handler}: the event is a JSON {kind.ToLowerInvariant()}, not an object; expected {expected}");
+            throw new InvalidRequestException($"{handler}: the event is a JSON {kind}, not an object; expected {expected}");
         }
 
         return document;
     }
+
+    /// <summary>How a JSON value kind reads in a message: "array", "string", "number", ...</summary>
+    public static string KindName(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Object => "object",
+        _ => "value",
+    };
 
     /// <summary>The string value of <paramref name="name"/>, or null when absent or not a string.</summary>
     public static string? OptionalString(JsonElement element, string name) =>

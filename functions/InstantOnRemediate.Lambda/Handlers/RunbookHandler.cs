@@ -43,7 +43,7 @@ internal sealed class RunbookHandler(FunctionOptions options, JsonLogger log) : 
         var name = action.ValueKind == JsonValueKind.String ? action.GetString() : null;
         if (name is null || !RunbookActions.All.Contains(name))
         {
-            var shown = name is null ? $"a JSON {action.ValueKind.ToString().ToLowerInvariant()}" : $"'{Truncate(name)}'";
+            var shown = name is null ? $"a JSON {JsonEvent.KindName(action.ValueKind)}" : $"'{Truncate(name)}'";
             throw new InvalidRequestException($"runbook: 'action' must be one of {string.Join(", ", RunbookActions.All)} (got {shown})");
         }
 

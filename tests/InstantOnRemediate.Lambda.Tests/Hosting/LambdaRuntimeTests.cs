@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using InstantOnRemediate.Lambda.Composition;
 using InstantOnRemediate.Lambda.Hosting;
+using InstantOnRemediate.Lambda.Logging;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Hosting;
@@ -164,7 +164,7 @@ public sealed class LambdaRuntimeTests
     public async Task RunAsync_RuntimeApiUnreachable_ExitsWithOne()
     {
         using var api = new RuntimeApiClient($"127.0.0.1:{MotoServer.FreePort()}", TimeProvider.System);
-        var runtime = new LambdaRuntime(api, new ScriptedHandler((_, _) => []), TimeProvider.System, Logging.JsonLoggerTests.Discard());
+        var runtime = new LambdaRuntime(api, new ScriptedHandler((_, _) => []), TimeProvider.System, JsonLogger.Null);
 
         Assert.Equal(1, await runtime.RunAsync(CancellationToken.None).WaitAsync(FakeRuntimeApi.DefaultWait));
     }
@@ -183,7 +183,8 @@ public sealed class LambdaRuntimeTests
     {
         Assert.Throws<ArgumentException>(() => new RuntimeApiClient("127.0.0.1:9001/extra", TimeProvider.System));
         Assert.Throws<ArgumentException>(() => new RuntimeApiClient(" ", TimeProvider.System));
-        Assert.Equal("http://127.0.0.1:9001/2018-06-01/", new RuntimeApiClient("127.0.0.1:9001", TimeProvider.System).BaseAddress.ToString());
+        using var client = new RuntimeApiClient("127.0.0.1:9001", TimeProvider.System);
+        Assert.Equal("http://127.0.0.1:9001/2018-06-01/", client.BaseAddress.ToString());
     }
 
     [Fact]
@@ -193,6 +194,4 @@ public sealed class LambdaRuntimeTests
         Assert.Equal("Unhandled", new RuntimeError("m", "\r\n", []).HeaderErrorType());
         Assert.Equal("Runtime.NoSuchHandler", new RuntimeError("m", "Runtime.NoSuchHandler", []).HeaderErrorType());
     }
-
-    internal static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }

@@ -9,8 +9,6 @@ public sealed class JsonLoggerTests
 {
     private static readonly DateTimeOffset Now = new(2025, 5, 8, 10, 15, 30, 123, TimeSpan.Zero);
 
-    internal static JsonLogger Discard() => JsonLogger.Null;
-
     [Fact]
     public void Log_WithFields_WritesOneJsonObjectPerLineWithStandardAndExtraFields()
     {
