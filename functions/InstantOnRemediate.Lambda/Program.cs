@@ -1,2 +1,15 @@
-// Placeholder entry point; the Runtime API loop replaces it.
-return 0;
+using System.Runtime.InteropServices;
+using InstantOnRemediate.Lambda.Hosting;
+using InstantOnRemediate.Lambda.Logging;
+
+// The Lambda custom runtime (provided.al2023): read the environment, build the handler named by _HANDLER,
+// serve the Runtime API until it fails. Logs are JSON lines on stdout (CloudWatch Logs).
+using var stop = new CancellationTokenSource();
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+{
+    signal.Cancel = true;
+    stop.Cancel();
+});
+using var stdout = Console.OpenStandardOutput();
+return await LambdaBootstrap.RunAsync(Environment.GetEnvironmentVariables(), TimeProvider.System, new LogSink(stdout), stop.Token)
+    .ConfigureAwait(false);

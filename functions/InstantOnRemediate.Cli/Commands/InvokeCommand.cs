@@ -1,11 +1,177 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using InstantOnRemediate.Lambda.Composition;
+using InstantOnRemediate.Lambda.Hosting;
+using InstantOnRemediate.Lambda.Json;
+using InstantOnRemediate.Lambda.Logging;
+
 namespace InstantOnRemediate.Cli.Commands;
 
+/// <summary>
+/// <c>invoke detect|runbook|reconcile EVENT.json</c>: builds the handler through the same composition root as the
+/// Lambda host, fabricates the invocation context (request id, deadline) and runs it through the same invocation
+/// path (error mapping, 6 MB response limit), then prints what Lambda would have returned.
+/// </summary>
 internal static class InvokeCommand
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public const string Usage = """
+        usage: instanton-remediate invoke detect|runbook|reconcile EVENT.json [--inventory FILE | --aws]
+                      [--mode observe|recommend|enforce] [--state DIR] [--now ISO-8601] [--json]
+
+          Runs the handler exactly as the Lambda function would and prints its JSON response on stdout
+          (indented; with --json exactly the bytes Lambda would return). EVENT.json may be - for stdin.
+            --inventory FILE  use this inventory snapshot     --aws  gather the inventory through AWS
+                              (neither: the shipped demo inventory)
+            --mode            observe (default) | recommend | enforce
+            --state DIR       keep state (processed events, claims, cooldowns) in DIR between runs
+            --now ISO-8601    decide as if it were this instant, e.g. 2025-05-08T10:15:00Z (replays)
+          The invocation gets a fresh request id and a deadline 60 s ahead; handler warnings and errors go to
+          stderr as JSON lines (LOG_LEVEL=info or debug for more).
+
+          exit 0  the handler answered: the response is on stdout
+          exit 1  the handler rejected the event or failed: the Lambda error object
+                  {"errorMessage", "errorType", "stackTrace"} is on stdout (errorType InvalidRequest for a
+                  rejected event), a one-line summary on stderr
+          exit 2  bad usage or unreadable input (missing EVENT.json or inventory, bad option): reason on stderr
+        """;
+
+    /// <summary>The deadline given to a local invocation: the functions' timeout in template.yaml.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private static readonly string[] ValueOptions = ["--inventory", "--mode", "--state", "--now"];
+    private static readonly string[] FlagOptions = ["--aws", "--json"];
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        _ = args;
-        _ = stdout;
-        throw new UsageException("'invoke' is not part of this build yet");
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (args is ["-h" or "--help", ..])
+        {
+            await stdout.WriteLineAsync(Usage).ConfigureAwait(false);
+            return CliApplication.Ok;
+        }
+
+        var parsed = CliArguments.Parse(args, ValueOptions, FlagOptions);
+        if (parsed.Positional.Count != 2)
+        {
+            throw new UsageException("invoke needs a handler (detect, runbook or reconcile) and an EVENT.json (try invoke --help)");
+        }
+
+        var (handlerName, eventPath) = (parsed.Positional[0], parsed.Positional[1]);
+        var options = ReadOptions(parsed);
+        var log = new JsonLogger(new LogSink(stderr), TimeProvider.System, LogLevel(), handlerName);
+        IFunctionHandler handler;
+        try
+        {
+            handler = FunctionFactory.Create(handlerName, options, log);
+        }
+        catch (FunctionConfigurationException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+
+        var payload = await ReadEventAsync(eventPath).ConfigureAwait(false);
+        var now = TimeProvider.System.GetUtcNow();
+        var context = new InvocationContext("local-" + Guid.NewGuid().ToString("D"), now + Timeout, null, null, TimeProvider.System);
+        InvocationResult result;
+        using (JsonLogger.BeginInvocation(context.RequestId))
+        {
+            result = await InvocationRunner.RunAsync(handler, payload, context, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var json = parsed.Has("--json");
+        if (result.Response is { } response)
+        {
+            await stdout.WriteLineAsync(json ? System.Text.Encoding.UTF8.GetString(response) : Indent(response)).ConfigureAwait(false);
+            return CliApplication.Ok;
+        }
+
+        var error = result.Error!;
+        var body = JsonSerializer.SerializeToUtf8Bytes(error, LambdaJsonContext.Default.RuntimeError);
+        await stdout.WriteLineAsync(json ? System.Text.Encoding.UTF8.GetString(body) : Indent(body)).ConfigureAwait(false);
+        var summary = error.ErrorType == RuntimeError.InvalidRequestType
+            ? $"{handlerName} rejected the event: {error.ErrorMessage}"
+            : $"{handlerName} failed ({error.ErrorType}): {error.ErrorMessage}";
+        await stderr.WriteLineAsync("instanton-remediate: " + summary.ReplaceLineEndings(" ")).ConfigureAwait(false);
+        return CliApplication.InternalFailure;
+    }
+
+    private static FunctionOptions ReadOptions(CliArguments parsed)
+    {
+        var inventory = parsed.Value("--inventory");
+        if (inventory is not null && parsed.Has("--aws"))
+        {
+            throw new UsageException("use either --inventory FILE or --aws, not both");
+        }
+
+        DateTimeOffset? now = null;
+        if (parsed.Value("--now") is { } nowText)
+        {
+            now = FunctionOptions.ParseInstant(nowText)
+                ?? throw new UsageException($"--now must be an ISO-8601 instant with an offset, e.g. 2025-05-08T10:15:00Z (got '{nowText}')");
+        }
+
+        return new FunctionOptions
+        {
+            Mode = parsed.Value("--mode") ?? Core.Planning.Modes.Observe,
+            InventoryFile = inventory is null ? null : Path.GetFullPath(inventory),
+            UseAws = parsed.Has("--aws"),
+            StateDirectory = parsed.Value("--state") is { } state ? Path.GetFullPath(state) : null,
+            Now = now,
+        };
+    }
+
+    private static async Task<byte[]> ReadEventAsync(string path)
+    {
+        byte[] payload;
+        try
+        {
+            if (path == "-")
+            {
+                using var stdin = Console.OpenStandardInput();
+                using var buffer = new MemoryStream();
+                await stdin.CopyToAsync(buffer).ConfigureAwait(false);
+                payload = buffer.ToArray();
+            }
+            else
+            {
+                payload = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read event '{path}': {e.Message}", e);
+        }
+
+        // Lambda refuses a synchronous request over 6 MB before any handler runs.
+        return payload.Length > InvocationRunner.MaxResponseBytes
+            ? throw new UsageException($"event '{path}' is {payload.Length} bytes, over Lambda's 6 MB request limit")
+            : payload;
+    }
+
+    private static LogLevel LogLevel() =>
+        LogLevels.TryParse(Environment.GetEnvironmentVariable(FunctionOptions.LogLevelVariable), out var level) && level != Lambda.Logging.LogLevel.Info
+            ? level
+            : Lambda.Logging.LogLevel.Warn;
+
+    private static string Indent(byte[] json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, Indented))
+            {
+                document.WriteTo(writer);
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        }
+        catch (JsonException)
+        {
+            return System.Text.Encoding.UTF8.GetString(json);
+        }
     }
 }

@@ -1,0 +1,43 @@
+using InstantOnRemediate.Lambda.Handlers;
+using InstantOnRemediate.Lambda.Hosting;
+using InstantOnRemediate.Lambda.Logging;
+
+namespace InstantOnRemediate.Lambda.Composition;
+
+/// <summary>
+/// The composition root: one place that turns a handler name and options into a ready handler, for the Lambda
+/// host and the local runner alike. Building is cheap: no AWS client, catalog or inventory is loaded here; each
+/// handler creates what it needs on first use.
+/// </summary>
+internal static class FunctionFactory
+{
+    /// <summary>Builds the handler named <paramref name="handlerName"/>; its logs go nowhere.</summary>
+    public static IFunctionHandler Create(string handlerName, FunctionOptions options) =>
+        Create(handlerName, options, JsonLogger.Null);
+
+    /// <summary>
+    /// Builds the handler named <paramref name="handlerName"/> (<c>detect</c>, <c>runbook</c>, <c>reconcile</c>,
+    /// matched exactly). Throws <see cref="FunctionConfigurationException"/> (<c>Runtime.NoSuchHandler</c>) for any
+    /// other name and (<c>Runtime.InvalidConfiguration</c>) for invalid options.
+    /// </summary>
+    public static IFunctionHandler Create(string handlerName, FunctionOptions options, JsonLogger log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        if (handlerName is null || !HandlerNames.All.Contains(handlerName))
+        {
+            throw new FunctionConfigurationException(
+                $"unknown handler '{handlerName}': the handler must be one of {string.Join(", ", HandlerNames.All)}",
+                RuntimeError.NoSuchHandlerType);
+        }
+
+        options.Validate();
+        var handlerLog = log.ForHandler(handlerName);
+        return handlerName switch
+        {
+            HandlerNames.Detect => new DetectHandler(options, handlerLog),
+            HandlerNames.Runbook => new RunbookHandler(options, handlerLog),
+            _ => new ReconcileHandler(options, handlerLog),
+        };
+    }
+}

@@ -1,0 +1,132 @@
+using System.Collections;
+using System.Globalization;
+using InstantOnRemediate.Core.Planning;
+
+namespace InstantOnRemediate.Lambda.Composition;
+
+/// <summary>
+/// How a function is configured: from the Lambda environment (<see cref="FromEnvironment"/>) or from the local
+/// runner's options. Validated before any handler is built (<see cref="Validate"/>).
+/// </summary>
+internal sealed record FunctionOptions
+{
+    // Environment variables read by FromEnvironment (Lambda). Keep this list, EnvironmentVariables and the
+    // template's Environment.Variables in step.
+    public const string ModeVariable = "MODE";
+    public const string InventoryFileVariable = "INVENTORY_FILE";
+    public const string UseAwsVariable = "USE_AWS";
+    public const string StateDirectoryVariable = "STATE_DIRECTORY";
+    public const string NowVariable = "NOW";
+    public const string LogLevelVariable = "LOG_LEVEL";
+    public const string TaskRootVariable = "LAMBDA_TASK_ROOT";
+
+    /// <summary>Every environment variable the functions read, with its meaning (documentation and tests).</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariables =
+    [
+        new(ModeVariable, "observe | recommend | enforce (default observe): how far the service may act"),
+        new(InventoryFileVariable, "path of an inventory snapshot to use instead of AWS (relative paths are under LAMBDA_TASK_ROOT)"),
+        new(UseAwsVariable, "true | false: gather the inventory and act through AWS (default true unless INVENTORY_FILE is set)"),
+        new(StateDirectoryVariable, "directory of the file state store (default: none, the DynamoDB store)"),
+        new(NowVariable, "ISO-8601 instant to decide at instead of the clock (replays of past events)"),
+        new(LogLevelVariable, "debug | info | warn | error (default info), read by the host"),
+        new(TaskRootVariable, "set by Lambda: the unpacked package directory"),
+    ];
+
+    public string Mode { get; init; } = Modes.Observe;
+
+    /// <summary>Inventory snapshot file; null with <see cref="UseAws"/> false means the shipped demo inventory.</summary>
+    public string? InventoryFile { get; init; }
+
+    public bool UseAws { get; init; }
+
+    /// <summary>Directory of the file state store; null means the DynamoDB store (Lambda) or none.</summary>
+    public string? StateDirectory { get; init; }
+
+    /// <summary>Fixed decision time for replays; null means the clock.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>The clock decisions use: <see cref="Now"/> when set, otherwise <paramref name="clock"/>.</summary>
+    public TimeProvider DecisionClock(TimeProvider clock) => Now is { } now ? new FixedTimeProvider(now) : clock;
+
+    /// <summary>Reads the Lambda environment (see <see cref="EnvironmentVariables"/>) and validates it.</summary>
+    public static FunctionOptions FromEnvironment(IDictionary environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var inventory = Get(environment, InventoryFileVariable);
+        if (inventory is not null && !Path.IsPathRooted(inventory) && Get(environment, TaskRootVariable) is { } root)
+        {
+            inventory = Path.Combine(root, inventory);
+        }
+
+        bool useAws;
+        switch (Get(environment, UseAwsVariable)?.ToUpperInvariant())
+        {
+            case null:
+                useAws = inventory is null;
+                break;
+            case "TRUE" or "1" or "YES":
+                useAws = true;
+                break;
+            case "FALSE" or "0" or "NO":
+                useAws = false;
+                break;
+            default:
+                throw new FunctionConfigurationException($"{UseAwsVariable} must be true or false (got '{Get(environment, UseAwsVariable)}')");
+        }
+
+        DateTimeOffset? now = null;
+        if (Get(environment, NowVariable) is { } nowText)
+        {
+            now = ParseInstant(nowText) ?? throw new FunctionConfigurationException($"{NowVariable} must be an ISO-8601 instant with an offset, e.g. 2025-05-08T10:00:00Z (got '{nowText}')");
+        }
+
+        var options = new FunctionOptions
+        {
+            Mode = Get(environment, ModeVariable) ?? Modes.Observe,
+            InventoryFile = inventory,
+            UseAws = useAws,
+            StateDirectory = Get(environment, StateDirectoryVariable),
+            Now = now,
+        };
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>Parses an ISO-8601 instant that names its offset (Z or ±hh:mm); null when it does not.</summary>
+    public static DateTimeOffset? ParseInstant(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        var hasOffset = trimmed.EndsWith('Z') || trimmed.EndsWith('z') || (trimmed.Length > 6 && trimmed[^6] is '+' or '-' && trimmed[^3] == ':');
+        return hasOffset && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ? instant.ToUniversalTime()
+            : null;
+    }
+
+    /// <summary>Throws <see cref="FunctionConfigurationException"/> with the first problem found.</summary>
+    public void Validate()
+    {
+        if (!Modes.All.Contains(Mode))
+        {
+            throw new FunctionConfigurationException($"mode must be one of {string.Join(", ", Modes.All)} (got '{Mode}')");
+        }
+
+        if (UseAws && InventoryFile is not null)
+        {
+            throw new FunctionConfigurationException("use either an inventory file or AWS, not both");
+        }
+
+        if (InventoryFile is not null && !File.Exists(InventoryFile))
+        {
+            throw new FunctionConfigurationException($"inventory file '{InventoryFile}' does not exist");
+        }
+
+        if (StateDirectory is { Length: 0 })
+        {
+            throw new FunctionConfigurationException("state directory must not be empty");
+        }
+    }
+
+    private static string? Get(IDictionary environment, string name) =>
+        environment[name] is string { Length: > 0 } value ? value : null;
+}

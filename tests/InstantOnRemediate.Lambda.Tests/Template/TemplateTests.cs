@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using InstantOnRemediate.Lambda.Composition;
+using InstantOnRemediate.Testing;
+
+namespace InstantOnRemediate.Lambda.Tests.Template;
+
+public sealed partial class TemplateTests
+{
+    private static string TemplatePath => Path.Combine(RepoPaths.Root, "template.yaml");
+
+    [Fact]
+    public async Task CfnLint_Template_ReportsNoError()
+    {
+        var start = new ProcessStartInfo("cfn-lint", ["--format", "parseable", "--", TemplatePath])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(limit.Token);
+
+        // cfn-lint exit codes are bit flags: 2 = error, 4 = warning, 8 = informational. Errors fail; the rest is shown.
+        var output = await stdout + await stderr;
+        Assert.True((process.ExitCode & 3) == 0, $"cfn-lint exit {process.ExitCode}:\n{output}");
+    }
+
+    [Fact]
+    public void Template_Functions_UseTheCustomRuntimeAndKnownHandlers()
+    {
+        var text = File.ReadAllText(TemplatePath);
+
+        Assert.Contains("Transform: AWS::Serverless-2016-10-31", text, StringComparison.Ordinal);
+        Assert.Contains("Runtime: provided.al2023", text, StringComparison.Ordinal);
+        Assert.Equal(HandlerNames.All.Order(), HandlerLine().Matches(text).Select(m => m.Groups[1].Value).Order());
+        Assert.Equal(3, MakefileBuild().Matches(text).Count);
+    }
+
+    [Fact]
+    public void Template_EnvironmentVariables_AreAllDocumented()
+    {
+        var text = File.ReadAllText(TemplatePath);
+        var variables = text[text.IndexOf("Variables:", StringComparison.Ordinal)..];
+        var documented = FunctionOptions.EnvironmentVariables.Select(v => v.Key).ToHashSet();
+
+        var names = VariableLine().Matches(variables).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.NotEmpty(names);
+        Assert.All(names, name => Assert.Contains(name, documented));
+    }
+
+    [GeneratedRegex(@"^\s+Handler:\s*(\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex HandlerLine();
+
+    [GeneratedRegex(@"BuildMethod:\s*makefile")]
+    private static partial Regex MakefileBuild();
+
+    [GeneratedRegex(@"^ {8}([A-Z][A-Z0-9_]*):", RegexOptions.Multiline)]
+    private static partial Regex VariableLine();
+}
