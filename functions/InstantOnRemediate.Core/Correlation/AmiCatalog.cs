@@ -55,6 +55,9 @@ public sealed class AmiCatalog
     /// <summary>linux, windows or unknown.</summary>
     public string PlatformOf(string? family) => family is not null && families.TryGetValue(family, out var f) ? f.Platform : "unknown";
 
+    /// <summary>Distribution tag of a family's kernels (amzn2 for al2), or null.</summary>
+    public string? KernelDistroOf(string? family) => family is not null && families.TryGetValue(family, out var f) ? f.KernelDistro : null;
+
     /// <summary>The amiType to move to when <paramref name="amiType"/> cannot restore InstantOn images (same architecture); null when none is listed.</summary>
     public string? TargetFor(string? amiType) => Entry(amiType)?.Target;
 
@@ -134,6 +137,15 @@ public sealed class AmiCatalog
         {
             throw new CorrelationDataException($"{origin}: empty document");
         }
+
+        // Source-generated deserialization of types with required members sets absent collections to null.
+        document = document with
+        {
+            Sources = document.Sources ?? new Dictionary<string, string>(),
+            Families = document.Families ?? [],
+            AmiTypes = document.AmiTypes ?? [],
+            Kernels = [.. (document.Kernels ?? []).Select(k => k with { AmiTypes = k.AmiTypes ?? [] })],
+        };
 
         var errors = new List<string>();
         if (document.Version != 1)

@@ -26,6 +26,9 @@ public sealed record AmiFamily
 
     /// <summary>linux, windows or unknown.</summary>
     public required string Platform { get; init; }
+
+    /// <summary>Distribution tag of the family's kernels (<see cref="KernelDistros"/>), for backports when only a series is known.</summary>
+    public string? KernelDistro { get; init; }
 }
 
 /// <summary>One EKS amiType: its family, architecture, variant, compatible target and public release parameter.</summary>

@@ -18,6 +18,9 @@ public sealed record KernelEvidence
     /// <summary>Feature id → supported, as tested on the node (e.g. by <c>criu check --feature get_rseq_conf</c>).</summary>
     public IReadOnlyDictionary<string, bool> ProbedFeatures { get; init; } = new Dictionary<string, bool>();
 
+    /// <summary>Distribution of the kernel when the release string does not say (a catalog series such as 5.10 on AL2).</summary>
+    public string? Distro { get; init; }
+
     /// <summary>Why this answer (catalog evidence, probe, log line), for people.</summary>
     public string? Note { get; init; }
 

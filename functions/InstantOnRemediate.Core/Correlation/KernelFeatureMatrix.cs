@@ -69,19 +69,20 @@ public sealed class KernelFeatureMatrix
             return new FeatureSupport(feature, true, $"kernel {kernel.Series} ≥ {feature.UpstreamMinimum}");
         }
 
+        var distro = kernel.Distro.Length > 0 ? kernel.Distro : evidence.Distro ?? KernelDistros.None;
         foreach (var backport in feature.Backports)
         {
-            if (backport.Distro != kernel.Distro || !kernel.IsAtLeast(KernelVersion.Parse(backport.Minimum)))
+            if (backport.Distro != distro || !kernel.IsAtLeast(KernelVersion.Parse(backport.Minimum)))
             {
                 continue;
             }
 
             if (backport.Status == KernelBackport.Present)
             {
-                return new FeatureSupport(feature, true, $"{kernel.Distro} {backport.Minimum}+ backport: {backport.Note}");
+                return new FeatureSupport(feature, true, $"{distro} {backport.Minimum}+ backport: {backport.Note}");
             }
 
-            return new FeatureSupport(feature, false, $"kernel {kernel.Series} < {feature.UpstreamMinimum}; {kernel.Distro} backport unverified: {backport.Note}");
+            return new FeatureSupport(feature, false, $"kernel {kernel.Series} < {feature.UpstreamMinimum}; {distro} backport unverified: {backport.Note}");
         }
 
         return new FeatureSupport(feature, false, $"kernel {kernel.Series} < {feature.UpstreamMinimum}");
@@ -104,6 +105,14 @@ public sealed class KernelFeatureMatrix
         {
             throw new CorrelationDataException($"{origin}: empty document");
         }
+
+        // Source-generated deserialization of types with required members sets absent collections to null.
+        document = document with
+        {
+            Features = [.. (document.Features ?? []).Select(f => f with { Backports = f.Backports ?? [], Sources = f.Sources ?? [] })],
+            Profiles = [.. (document.Profiles ?? []).Select(p => p with { Features = p.Features ?? [] })],
+            CauseRequirements = [.. (document.CauseRequirements ?? []).Select(r => r with { Causes = r.Causes ?? [], Features = r.Features ?? [], Sources = r.Sources ?? [] })],
+        };
 
         var errors = new List<string>();
         if (document.Version != 1)

@@ -124,6 +124,7 @@ public sealed class NodegroupAssessor(KernelFeatureMatrix matrix, AmiCatalog cat
             return new KernelEvidence
             {
                 Kernel = series,
+                Distro = catalog.KernelDistroOf(family),
                 Source = KernelSources.AmiCatalog,
                 Confidence = customFromName ? Confidences.Min(catalogKernel.Confidence, Confidences.Low) : catalogKernel.Confidence,
                 Note = $"{catalogKernel.Evidence} [{catalogKernel.Source}]",
