@@ -6,14 +6,14 @@ using InstantOnRemediate.Core.Security;
 namespace InstantOnRemediate.Aws.Inventory;
 
 /// <summary>A public AMI release and whether the catalog says it can restore InstantOn images.</summary>
-internal sealed record PublicRelease(string AmiType, string KubernetesVersion, string Parameter, string? ReleaseVersion, string? Kernel, bool? Compatible);
+public sealed record PublicRelease(string AmiType, string KubernetesVersion, string Parameter, string? ReleaseVersion, string? Kernel, bool? Compatible);
 
 /// <summary>
 /// Reads the newest EKS-optimized AMI release per amiType and Kubernetes version from the public SSM parameters
 /// (<c>/aws/service/eks/optimized-ami/…/recommended/release_version</c>, <c>/aws/service/bottlerocket/…/latest/image_version</c>),
 /// cached per parameter. <paramref name="parameterRoot"/> replaces <c>/aws/service</c> for private mirrors of those parameters.
 /// </summary>
-internal sealed class EksPublicReleases(IAmazonSimpleSystemsManagement ssm, TimeProvider time, TimeSpan lifetime, NodegroupAssessor assessor, string parameterRoot = "/aws/service")
+public sealed class EksPublicReleases(IAmazonSimpleSystemsManagement ssm, TimeProvider time, TimeSpan lifetime, NodegroupAssessor assessor, string parameterRoot = "/aws/service")
 {
     private readonly ExpiringCache<string, string?> cache = new(time, lifetime, StringComparer.Ordinal);
 

@@ -8,7 +8,7 @@ namespace InstantOnRemediate.Aws.Inventory;
 /// AWS_REGION, and endpoint overrides AWS_ENDPOINT_URL_EC2 / AWS_ENDPOINT_URL_SSM / AWS_ENDPOINT_URL. Kept small so the
 /// shared client factory can replace it: <see cref="InventoryGatherer"/> only takes the interfaces.
 /// </summary>
-internal static class InventoryAwsClients
+public static class InventoryAwsClients
 {
     public static IAmazonEC2 CreateEc2()
     {

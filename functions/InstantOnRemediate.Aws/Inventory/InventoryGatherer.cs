@@ -12,7 +12,7 @@ namespace InstantOnRemediate.Aws.Inventory;
 /// AMI for <see cref="InventoryGathererOptions.CacheLifetime"/>, so API calls grow with distinct nodes and AMIs, not
 /// with log events.
 /// </summary>
-internal sealed class InventoryGatherer
+public sealed class InventoryGatherer
 {
     private readonly IAmazonEks eks;
     private readonly Ec2Inventory ec2;

@@ -1,7 +1,7 @@
 namespace InstantOnRemediate.Aws.Inventory;
 
 /// <summary>How the gatherer caches and whether it probes nodes over SSM.</summary>
-internal sealed record InventoryGathererOptions
+public sealed record InventoryGathererOptions
 {
     /// <summary>How long instance, AMI and node-group answers are reused.</summary>
     public TimeSpan CacheLifetime { get; init; } = TimeSpan.FromMinutes(10);
