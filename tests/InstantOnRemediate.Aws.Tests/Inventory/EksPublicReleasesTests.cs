@@ -5,7 +5,8 @@ using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Aws.Tests.Inventory;
 
-public sealed class EksPublicReleasesTests(MotoServer moto) : IClassFixture<MotoServer>
+[Collection(InventoryMotoCollection.Name)]
+public sealed class EksPublicReleasesTests(MotoServer moto)
 {
     // SSM refuses to create parameters under /aws/ (moto too, like AWS), so the public tree is mirrored under a private root.
     private const string Root = "/mirror/aws/service";

@@ -5,7 +5,8 @@ using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Aws.Tests.Inventory;
 
-public sealed class InventoryGathererTests(MotoServer moto) : IClassFixture<MotoServer>
+[Collection(InventoryMotoCollection.Name)]
+public sealed class InventoryGathererTests(MotoServer moto)
 {
     private const string Al2Asg = "eks-ng-al2-general-9ac6d0e2-1f3b-5a7c-9e1d-3b5f7a9c1e2d";
     private const string Al2023Asg = "eks-ng-al2023-general-b4c8e1f3-2a4c-6b8d-0f2e-4c6e8a0b2d4f";

@@ -4,7 +4,8 @@ using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Aws.Tests.Inventory;
 
-public sealed class NodeProbeTests(MotoServer moto) : IClassFixture<MotoServer>
+[Collection(InventoryMotoCollection.Name)]
+public sealed class NodeProbeTests(MotoServer moto)
 {
     private const string ProbeOutput = "kernel=5.10.226-214.880.amzn2.x86_64\\nget_rseq_conf=unsupported\\n";
 
