@@ -16,4 +16,10 @@ public sealed record InstanceRef
 
     /// <summary>Kernel probed on this very instance (SSM), when a probe ran.</summary>
     public string? Kernel { get; init; }
+
+    /// <summary>AMI name from DescribeImages (gives family, Kubernetes minor and build date for custom AMIs).</summary>
+    public string? AmiName { get; init; }
+
+    /// <summary>Kernel-feature id → supported, as probed on this instance (e.g. criu check --feature get_rseq_conf).</summary>
+    public IReadOnlyDictionary<string, bool>? KernelFeatures { get; init; }
 }

@@ -27,4 +27,7 @@ public sealed record NodeCorrelation
 
     /// <summary>How sure the answer is: high (probe/log), medium (AMI catalog), low (guess), none.</summary>
     public string Confidence { get; init; } = "none";
+
+    /// <summary>One sentence saying why (missing features and their minimum kernel, or why it is unknown).</summary>
+    public string? Reason { get; init; }
 }

@@ -32,6 +32,15 @@ public sealed record NodegroupInventory
     /// <summary>Kernel-feature ids the node group lacks.</summary>
     public IReadOnlyList<string> Missing { get; init; } = [];
 
+    /// <summary>How sure the kernel/verdict answer is: high, medium, low, none.</summary>
+    public string Confidence { get; init; } = "none";
+
+    /// <summary>One sentence saying why the node group is (in)compatible or unknown.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>amiType of the same architecture to move InstantOn workloads to, when this group cannot restore them.</summary>
+    public string? TargetAmiType { get; init; }
+
     public IReadOnlyList<InstanceRef> Instances { get; init; } = [];
 
     public string? Status { get; init; }

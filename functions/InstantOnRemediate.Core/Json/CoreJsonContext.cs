@@ -22,4 +22,10 @@ namespace InstantOnRemediate.Core.Json;
 [JsonSerializable(typeof(NodeCorrelation))]
 [JsonSerializable(typeof(List<NodeCorrelation>))]
 [JsonSerializable(typeof(Plan))]
+// Correlation data files, verdicts and the audit report. (Attributes must sit on this one declaration: the source
+// generator emits a context per attributed partial declaration, and two collide with CS8785.)
+[JsonSerializable(typeof(KernelFeatureMatrixDocument))]
+[JsonSerializable(typeof(AmiCatalogDocument))]
+[JsonSerializable(typeof(CompatibilityVerdict))]
+[JsonSerializable(typeof(CompatibilityAuditReport))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

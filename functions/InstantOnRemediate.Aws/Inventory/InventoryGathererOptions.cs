@@ -1,0 +1,15 @@
+namespace InstantOnRemediate.Aws.Inventory;
+
+/// <summary>How the gatherer caches and whether it probes nodes over SSM.</summary>
+public sealed record InventoryGathererOptions
+{
+    /// <summary>How long instance, AMI and node-group answers are reused.</summary>
+    public TimeSpan CacheLifetime { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Probe each instance's kernel with SSM (policy decides; off by default).</summary>
+    public bool ProbeNodes { get; init; }
+
+    public int ProbeMaxAttempts { get; init; } = 20;
+
+    public TimeSpan ProbePollInterval { get; init; } = TimeSpan.FromSeconds(5);
+}
