@@ -9,7 +9,7 @@ namespace InstantOnRemediate.Core.Alerts;
 /// Writes alerts for people who may never have heard of CRIU: what failed, where, why, the evidence, what the
 /// service did or proposes, and how to approve or undo it. Pure: the same group gives the same text.
 /// </summary>
-public static class AlertComposer
+public static class AlertWriter
 {
     private const int MaxSubject = 100;
     private const int MaxEvidenceLines = 8;

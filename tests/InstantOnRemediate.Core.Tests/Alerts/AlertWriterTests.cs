@@ -5,7 +5,7 @@ using InstantOnRemediate.Core.Planning;
 
 namespace InstantOnRemediate.Core.Tests.Alerts;
 
-public sealed class AlertComposerTests
+public sealed class AlertWriterTests
 {
     private static AlertGroup EksCase(params PlanAction[] actions) => new()
     {
@@ -41,7 +41,7 @@ public sealed class AlertComposerTests
             Reason = "AL2023 runs kernel 6.1, which has what CRIU needs.", Disruptive = true,
         };
 
-        var alert = AlertComposer.Compose(EksCase(create));
+        var alert = AlertWriter.Compose(EksCase(create));
 
         Assert.StartsWith("[InstantOn] restore failed on prod-eks/ng-al2-general", alert.Subject, StringComparison.Ordinal);
         Assert.Contains("CrashLoopBackOff", alert.Body, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class AlertComposerTests
     [Fact]
     public void Compose_LogLineWithControlCharacters_ShowsThemAsSpaces()
     {
-        var alert = AlertComposer.Compose(EksCase());
+        var alert = AlertWriter.Compose(EksCase());
 
         Assert.DoesNotContain('\u001b', alert.Body);
         Assert.Contains("Nothing yet", alert.Body, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class AlertComposerTests
     {
         var group = EksCase() with { Nodegroup = new string('n', 63) + "\u00e9\n", Cluster = new string('c', 100) };
 
-        var alert = AlertComposer.Compose(group);
+        var alert = AlertWriter.Compose(group);
 
         Assert.True(alert.Subject.Length <= 100);
         Assert.All(alert.Subject, c => Assert.InRange(c, ' ', '~'));
