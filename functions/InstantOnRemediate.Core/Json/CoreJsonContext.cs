@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Planning;
+using InstantOnRemediate.Core.Policy;
+using InstantOnRemediate.Core.State;
 
 namespace InstantOnRemediate.Core.Json;
 
@@ -22,4 +24,17 @@ namespace InstantOnRemediate.Core.Json;
 [JsonSerializable(typeof(NodeCorrelation))]
 [JsonSerializable(typeof(List<NodeCorrelation>))]
 [JsonSerializable(typeof(Plan))]
+// Policy, planning and state (the source generator reads [JsonSerializable] from one declaration only, so
+// feature types are listed here rather than in partial parts).
+[JsonSerializable(typeof(RemediationPolicy))]
+[JsonSerializable(typeof(StateSnapshot))]
+[JsonSerializable(typeof(FailureObservation))]
+[JsonSerializable(typeof(CooldownRecord))]
+[JsonSerializable(typeof(InFlightAction))]
+[JsonSerializable(typeof(VerifiedFix))]
+[JsonSerializable(typeof(ActionClaim))]
+[JsonSerializable(typeof(AuditRecord))]
+[JsonSerializable(typeof(RestoreOutcomeCounts))]
+[JsonSerializable(typeof(PauseState))]
+[JsonSerializable(typeof(ApprovalRecord))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;
