@@ -41,7 +41,13 @@ internal sealed class AlertComposer(RemediationPolicy policy, RemedyPlanner plan
         var others = planned.Where(c => c.Action.Type != ActionTypes.None && c.Action.Cause == cause).ToList();
         if (others.Count > 0)
         {
-            parameters["actions"] = string.Join("; ", others.Select(c => $"{c.Action.Type} {c.Action.Target.Nodegroup ?? string.Join(' ', c.Action.Target.InstanceIds)} ({c.Action.Status})"));
+            var described = others.Take(10).Select(c => $"{c.Action.Type} {Subject(c.Action)} ({c.Action.Status})").ToList();
+            if (others.Count > 10)
+            {
+                described.Add($"+{others.Count - 10} more");
+            }
+
+            parameters["actions"] = string.Join("; ", described);
         }
 
         if (storm)
@@ -58,7 +64,7 @@ internal sealed class AlertComposer(RemediationPolicy policy, RemedyPlanner plan
         };
         var candidate = ActionFactory.Create(
             ActionTypes.Notify, key, allFindings,
-            $"{failures} failed InstantOn restore(s) across {pods} pod(s) in {policy.Thresholds.WindowMinutes} min on {where} of {cluster}: {cause} ({first.Remedy})" + (storm ? " — storm: node-group changes held" : ""),
+            $"{failures} failed InstantOn restore(s) across {pods} pod(s) in {policy.Thresholds.WindowMinutes} min on {where} of {cluster}: {cause} ({first.Remedy})" + (storm ? " - storm: node-group changes held" : ""),
             "nothing to undo (an alert)",
             disruptive: false,
             parameters,
@@ -122,6 +128,10 @@ internal sealed class AlertComposer(RemediationPolicy policy, RemedyPlanner plan
             parameters["failingArchitectures"] = string.Join(',', failingArch);
         }
     }
+
+    private static string Subject(PlanAction action) =>
+        action.Parameters.TryGetValue("nodegroupName", out var created) ? created
+        : action.Target.Nodegroup ?? string.Join(' ', action.Target.InstanceIds);
 
     private static string Clip(IReadOnlyList<string> names) =>
         names.Count <= 5 ? string.Join(", ", names) : string.Join(", ", names.Take(5)) + $", +{names.Count - 5} more";

@@ -13,5 +13,5 @@ internal sealed record Candidate(PlanAction Action, RemediationKey Key)
 
     public bool IsOpen => Action.Status is not ActionStatuses.Skipped;
 
-    public Candidate Skip(string reason) => this with { Action = Action with { Status = ActionStatuses.Skipped, Reason = Action.Reason + " — skipped: " + reason } };
+    public Candidate Skip(string reason) => this with { Action = Action with { Status = ActionStatuses.Skipped, Reason = Action.Reason + " - skipped: " + reason } };
 }

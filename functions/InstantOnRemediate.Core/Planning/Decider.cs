@@ -6,7 +6,7 @@ using InstantOnRemediate.Core.State;
 namespace InstantOnRemediate.Core.Planning;
 
 /// <summary>
-/// Decide: findings + inventory + policy + state + now → plan. A pure function (no clock, I/O or randomness):
+/// Decide: findings + inventory + policy + state + now -> plan. A pure function (no clock, I/O or randomness):
 /// the same input always gives the same plan, byte for byte. The order of the steps is written down in
 /// docs/decision-order.md and mirrored step by step below.
 /// </summary>
@@ -130,7 +130,7 @@ public static class Decider
             decided.AddRange(planner.Plan(group));
         }
 
-        // 10-13. Blast radius, maintenance window, mode/approval → status.
+        // 10-13. Blast radius, maintenance window, mode/approval -> status.
         var nodegroupsInCluster = placement.Inventory(cluster)?.Nodegroups.Count ?? groups.Select(g => g.Key.Nodegroup).Distinct(StringComparer.Ordinal).Count();
         var failingNodegroups = acting.Where(g => g.Key.Nodegroup != RemediationKey.UnknownNodegroup).Select(g => g.Key.Nodegroup).Distinct(StringComparer.Ordinal).Count();
         var storm = failingNodegroups > policy.BlastRadius.MaxUnhealthyNodegroups;

@@ -8,10 +8,10 @@ namespace InstantOnRemediate.Core.Planning;
 /// </summary>
 public static partial class IdentifierRules
 {
-    /// <summary>EKS cluster name: 1–100 chars, starts alphanumeric, then alphanumerics, '-' and '_'.</summary>
+    /// <summary>EKS cluster name: 1-100 chars, starts alphanumeric, then alphanumerics, '-' and '_'.</summary>
     public static bool IsClusterName(string? value) => value is { Length: >= 1 and <= 100 } && EksName().IsMatch(value);
 
-    /// <summary>EKS node-group name: 1–63 chars, same alphabet as cluster names.</summary>
+    /// <summary>EKS node-group name: 1-63 chars, same alphabet as cluster names.</summary>
     public static bool IsNodegroupName(string? value) => value is { Length: >= 1 and <= 63 } && EksName().IsMatch(value);
 
     /// <summary>Kubernetes qualified name with optional DNS-subdomain prefix (label and taint keys).</summary>
@@ -36,7 +36,7 @@ public static partial class IdentifierRules
         return name.Length is >= 1 and <= 63 && QualifiedName().IsMatch(name);
     }
 
-    /// <summary>Kubernetes label value: empty, or ≤ 63 chars alphanumeric at both ends with '-', '_', '.' inside.</summary>
+    /// <summary>Kubernetes label value: empty, or <= 63 chars alphanumeric at both ends with '-', '_', '.' inside.</summary>
     public static bool IsLabelValue(string? value) => value is not null && (value.Length == 0 || (value.Length <= 63 && QualifiedName().IsMatch(value)));
 
     public static bool IsInstanceId(string? value) => value is not null && InstanceId().IsMatch(value);
@@ -44,7 +44,7 @@ public static partial class IdentifierRules
     /// <summary>SSM document name (AWS pattern <c>^[a-zA-Z0-9_\-.:/]{3,128}$</c>).</summary>
     public static bool IsSsmDocumentName(string? value) => value is not null && SsmDocument().IsMatch(value);
 
-    /// <summary>SSM parameter name: starts with '/', letters, digits and <c>_.-/</c>, ≤ 1011 chars.</summary>
+    /// <summary>SSM parameter name: starts with '/', letters, digits and <c>_.-/</c>, <= 1011 chars.</summary>
     public static bool IsSsmParameterName(string? value) => value is { Length: >= 2 and <= 1011 } && SsmParameter().IsMatch(value);
 
     /// <summary>EKS amiType enum spelling (treated as open: upper-case words, digits and '_').</summary>
@@ -84,7 +84,7 @@ public static partial class IdentifierRules
     [GeneratedRegex("^/[a-zA-Z0-9_./-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex SsmParameter();
 
-    [GeneratedRegex("^[A-Z][A-Z0-9_]{1,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Z][A-Za-z0-9_]{1,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex AmiType();
 
     [GeneratedRegex("^[0-9][0-9A-Za-z.-]{0,63}$", RegexOptions.CultureInvariant)]

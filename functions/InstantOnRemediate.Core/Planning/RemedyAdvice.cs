@@ -8,7 +8,7 @@ internal static class RemedyAdvice
 {
     private static readonly Dictionary<string, string> Fixes = new(StringComparer.Ordinal)
     {
-        ["rseq-ptrace-unsupported"] = "run InstantOn pods on nodes with kernel ≥ 5.13 (EKS AL2023, Bottlerocket) or rebuild the image with CRIU ≥ 4.0 / Liberty ≥ 25.0.0.6, whose fallback works on 5.10",
+        ["rseq-ptrace-unsupported"] = "run InstantOn pods on nodes with kernel >= 5.13 (EKS AL2023, Bottlerocket) or rebuild the image with CRIU >= 4.0 / Liberty >= 25.0.0.6, whose fallback works on 5.10",
         ["vdso"] = "run on a kernel the image's CRIU supports, or update CRIU for the node kernel",
         ["ptrace-restricted"] = "set kernel.yama.ptrace_scope to 0 or 1 on the nodes (EKS default is 1)",
         ["selinux-netlink-blocked"] = "setsebool virt_sandbox_use_netlink 1 on the nodes",
@@ -19,9 +19,9 @@ internal static class RemedyAdvice
         ["runtime-regression"] = "pin the container runtime to the last version that restored successfully",
         ["seccomp"] = "allow the syscalls CRIU needs (clone3, ptrace, vmsplice): securityContext.seccompProfile Localhost with Liberty's criuRequiredSysCalls.json, or Unconfined",
         ["seccomp-clone3-ns-last-pid"] = "allow clone3: securityContext.seccompProfile type Unconfined or a Localhost profile (RuntimeDefault returns ENOSYS for clone3)",
-        ["missing-capability"] = "securityContext.capabilities.add: [CHECKPOINT_RESTORE, SETPCAP] (CAP_CHECKPOINT_RESTORE needs kernel ≥ 5.9)",
+        ["missing-capability"] = "securityContext.capabilities.add: [CHECKPOINT_RESTORE, SETPCAP] (CAP_CHECKPOINT_RESTORE needs kernel >= 5.9)",
         ["prctl-set-mm-eperm"] = "securityContext.capabilities.add: [SYS_RESOURCE], or run with full privilege",
-        ["rseq-criu-unaware"] = "rebuild the image with CRIU ≥ 4.0 / Liberty ≥ 25.0.0.6 (current Semeru UBI images)",
+        ["rseq-criu-unaware"] = "rebuild the image with CRIU >= 4.0 / Liberty >= 25.0.0.6 (current Semeru UBI images)",
         ["file-mismatch"] = "keep files written after the checkpoint off the image (logs on tmpfs, -XX:-UsePerfData)",
         ["external-unix-socket"] = "close external unix sockets before the checkpoint",
         ["io-uring"] = "disable io_uring in the workload (CRIU cannot checkpoint it)",

@@ -6,7 +6,7 @@ using InstantOnRemediate.Core.State;
 
 namespace InstantOnRemediate.Core.Planning;
 
-/// <summary>Remedy class → candidate actions (DESIGN §6), each with a reason, an undo and validated identifiers.</summary>
+/// <summary>Remedy class -> candidate actions (DESIGN §6), each with a reason, an undo and validated identifiers.</summary>
 internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placement, IReadOnlyDictionary<string, string> releaseCandidates)
 {
     private const int MaxSsmInstances = 50;
@@ -47,7 +47,7 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
 
         if (ng!.Compatible == true)
         {
-            return [labelAction.Skip($"the inventory says {key.Nodegroup} is compatible (kernel {ng.Kernel ?? "?"}, {ng.KernelSource}); the log disagrees — probe a node before marking it")];
+            return [labelAction.Skip($"the inventory says {key.Nodegroup} is compatible (kernel {ng.Kernel ?? "?"}, {ng.KernelSource}); the log disagrees - probe a node before marking it")];
         }
 
         result.Add(ng.Labels.TryGetValue(label.Key, out var existing) && existing == label.Value
@@ -157,13 +157,13 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
         var candidate = ActionFactory.Create(
             ActionTypes.EksCreateNodegroup, key, group,
             $"no compatible node group exists in {key.Cluster}: create {name}, a clone of {ng.Name} with amiType {migration.To} ({ng.AmiType} cannot be changed in place: UpdateNodegroupVersion has no amiType)",
-            $"delete node group {name} (DeleteNodegroup) — only on an explicit rollback request, after workloads left it",
+            $"delete node group {name} (DeleteNodegroup) - only on an explicit rollback request, after workloads left it",
             disruptive: true,
             parameters,
             discriminator: name) with { TouchesNodegroup = true, Rolling = true };
 
         var problem =
-            !IdentifierRules.IsNodegroupName(name) ? $"clone name '{Printable(name)}' is not a valid node-group name (≤ 63 chars of [A-Za-z0-9_-])"
+            !IdentifierRules.IsNodegroupName(name) ? $"clone name '{Printable(name)}' is not a valid node-group name (<= 63 chars of [A-Za-z0-9_-])"
             : placement.Nodegroup(key.Cluster, name) is { } existing ? $"node group {name} already exists (status {existing.Status ?? "unknown"})"
             : ng.UsesLaunchTemplate ? "the source node group uses a launch template: clone it by hand (subnets, AMI and user data live in the template)"
             : ng.Subnets.Count == 0 || !ng.Subnets.All(IdentifierRules.IsSubnetId) ? "the inventory lacks valid subnets of the source node group"
@@ -229,7 +229,7 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
     private static string? Invalid(RemediationKey key, NodegroupInventory? ng) =>
         !IdentifierRules.IsClusterName(key.Cluster) ? $"cluster name '{Printable(key.Cluster)}' is not a valid EKS cluster name"
         : key.Nodegroup == RemediationKey.UnknownNodegroup ? "correlation could not place the failing nodes in a node group"
-        : !IdentifierRules.IsNodegroupName(key.Nodegroup) ? $"node-group name '{Printable(key.Nodegroup)}' is not valid (≤ 63 chars of [A-Za-z0-9_-])"
+        : !IdentifierRules.IsNodegroupName(key.Nodegroup) ? $"node-group name '{Printable(key.Nodegroup)}' is not valid (<= 63 chars of [A-Za-z0-9_-])"
         : ng is null ? $"node group {key.Nodegroup} is not in the inventory of {key.Cluster}"
         : null;
 
@@ -239,7 +239,7 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
     /// <summary>Quotes an identifier that failed validation without passing control characters or unbounded text on.</summary>
     internal static string Printable(string value)
     {
-        var clipped = value.Length > 80 ? value[..80] + "…" : value;
+        var clipped = value.Length > 80 ? value[..80] + "..." : value;
         return new string([.. clipped.Select(c => char.IsControl(c) ? '?' : c)]);
     }
 

@@ -5,8 +5,8 @@ using InstantOnRemediate.Core.State;
 namespace InstantOnRemediate.Core.Planning;
 
 /// <summary>
-/// Steps 10–13 of the decision order for one cluster: blast-radius caps (storm brake, one rollout in flight,
-/// share of node groups touched), maintenance windows, then mode and approval → status.
+/// Steps 10-13 of the decision order for one cluster: blast-radius caps (storm brake, one rollout in flight,
+/// share of node groups touched), maintenance windows, then mode and approval -> status.
 /// </summary>
 internal sealed class SafetyGates(RemediationPolicy policy, StateSnapshot state, string cluster, int nodegroupsInCluster, DateTimeOffset now)
 {
@@ -36,7 +36,7 @@ internal sealed class SafetyGates(RemediationPolicy policy, StateSnapshot state,
                 var ng = candidate.Action.Target.Nodegroup ?? RemediationKey.UnknownNodegroup;
                 if (storm)
                 {
-                    candidate = candidate.Skip($"max-unhealthy: {failingNodegroups} node groups of {cluster} are failing (policy tolerates {b.MaxUnhealthyNodegroups}); a storm this wide points to a common cause — node-group changes are held for a person");
+                    candidate = candidate.Skip($"max-unhealthy: {failingNodegroups} node groups of {cluster} are failing (policy tolerates {b.MaxUnhealthyNodegroups}); a storm this wide points to a common cause - node-group changes are held for a person");
                 }
                 else if (candidate.Rolling && rollingCount >= b.MaxNodegroupUpdatesInFlightPerCluster)
                 {
@@ -45,7 +45,7 @@ internal sealed class SafetyGates(RemediationPolicy policy, StateSnapshot state,
                 }
                 else if (!touched.Contains(ng) && touched.Count >= allowed)
                 {
-                    candidate = candidate.Skip($"blast radius: {touched.Count} of {nodegroupsInCluster} node groups already touched within {b.TouchWindowMinutes} min (cap {b.MaxNodegroupShareTouchedPerWindow.ToString(CultureInfo.InvariantCulture)} → {allowed})");
+                    candidate = candidate.Skip($"blast radius: {touched.Count} of {nodegroupsInCluster} node groups already touched within {b.TouchWindowMinutes} min (cap {b.MaxNodegroupShareTouchedPerWindow.ToString(CultureInfo.InvariantCulture)} -> {allowed})");
                 }
                 else
                 {
@@ -88,8 +88,8 @@ internal sealed class SafetyGates(RemediationPolicy policy, StateSnapshot state,
         {
             var approval = state.Approvals.FirstOrDefault(a => a.ActionId == action.Id && a.ApprovedBy is not null);
             action = approval is not null
-                ? action with { Reason = $"{action.Reason} — approved by {approval.ApprovedBy} at {Time(approval.ApprovedAt ?? now)}" }
-                : action with { Status = ActionStatuses.AwaitingApproval, Reason = $"{action.Reason} — disruptive: needs approval (runbook apply {action.Id})" };
+                ? action with { Reason = $"{action.Reason} - approved by {approval.ApprovedBy} at {Time(approval.ApprovedAt ?? now)}" }
+                : action with { Status = ActionStatuses.AwaitingApproval, Reason = $"{action.Reason} - disruptive: needs approval (runbook apply {action.Id})" };
         }
 
         return candidate with { Action = action };

@@ -6,10 +6,10 @@ namespace InstantOnRemediate.Core.Policy;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record AmiTypeMigration
 {
-    public string From { get; init; } = "";
+    public string From { get; set; } = "";
 
-    public string To { get; init; } = "";
+    public string To { get; set; } = "";
 
     /// <summary>Appended to the source node-group name: <c>&lt;old&gt;-&lt;suffix&gt;</c>.</summary>
-    public string NameSuffix { get; init; } = "al2023";
+    public string NameSuffix { get; set; } = "al2023";
 }

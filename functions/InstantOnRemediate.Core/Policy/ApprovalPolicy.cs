@@ -6,8 +6,8 @@ namespace InstantOnRemediate.Core.Policy;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ApprovalPolicy
 {
-    public bool RequiredForDisruptive { get; init; } = true;
+    public bool RequiredForDisruptive { get; set; } = true;
 
     /// <summary>Disruptive action types that may run without an approval (e.g. eks-update-nodegroup-version).</summary>
-    public List<string> Exempt { get; init; } = [];
+    public List<string> Exempt { get; set; } = [];
 }

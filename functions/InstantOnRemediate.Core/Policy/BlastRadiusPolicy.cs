@@ -9,16 +9,16 @@ namespace InstantOnRemediate.Core.Policy;
 public sealed record BlastRadiusPolicy
 {
     /// <summary>Node-group rollouts (version update, new node group) in flight at once per cluster.</summary>
-    public int MaxNodegroupUpdatesInFlightPerCluster { get; init; } = 1;
+    public int MaxNodegroupUpdatesInFlightPerCluster { get; set; } = 1;
 
     /// <summary>Share (0..1] of a cluster's node groups that actions may touch per window; at least one.</summary>
-    public double MaxNodegroupShareTouchedPerWindow { get; init; } = 0.25;
+    public double MaxNodegroupShareTouchedPerWindow { get; set; } = 0.25;
 
-    public int TouchWindowMinutes { get; init; } = 60;
+    public int TouchWindowMinutes { get; set; } = 60;
 
     /// <summary>Compatible, healthy node groups that must remain schedulable after a taint (min-healthy).</summary>
-    public int MinCompatibleHealthyNodegroups { get; init; } = 1;
+    public int MinCompatibleHealthyNodegroups { get; set; } = 1;
 
     /// <summary>More failing node groups than this in one cluster is a storm: node-group changes are held for a person (max-unhealthy).</summary>
-    public int MaxUnhealthyNodegroups { get; init; } = 10;
+    public int MaxUnhealthyNodegroups { get; set; } = 10;
 }

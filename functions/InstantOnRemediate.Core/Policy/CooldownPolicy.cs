@@ -6,7 +6,7 @@ namespace InstantOnRemediate.Core.Policy;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CooldownPolicy
 {
-    public int AfterActionMinutes { get; init; } = 360;
+    public int AfterActionMinutes { get; set; } = 360;
 
-    public int SuppressAfterVerifiedFixMinutes { get; init; } = 1440;
+    public int SuppressAfterVerifiedFixMinutes { get; set; } = 1440;
 }

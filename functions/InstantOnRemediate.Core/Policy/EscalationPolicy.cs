@@ -7,8 +7,8 @@ namespace InstantOnRemediate.Core.Policy;
 public sealed record EscalationPolicy
 {
     /// <summary>An action awaiting approval longer than this is escalated with a reminder.</summary>
-    public int ApprovalTimeoutMinutes { get; init; } = 240;
+    public int ApprovalTimeoutMinutes { get; set; } = 240;
 
     /// <summary>Transient causes get this long to clear on retry before anyone is told.</summary>
-    public int TransientRetryMinutes { get; init; } = 15;
+    public int TransientRetryMinutes { get; set; } = 15;
 }

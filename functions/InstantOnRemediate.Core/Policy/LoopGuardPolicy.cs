@@ -6,7 +6,7 @@ namespace InstantOnRemediate.Core.Policy;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record LoopGuardPolicy
 {
-    public List<string> IgnoreLogGroupPrefixes { get; init; } = ["/aws/lambda/instanton-remediate"];
+    public List<string> IgnoreLogGroupPrefixes { get; set; } = ["/aws/lambda/instanton-remediate"];
 
-    public List<string> IgnoreNamespaces { get; init; } = [];
+    public List<string> IgnoreNamespaces { get; set; } = [];
 }

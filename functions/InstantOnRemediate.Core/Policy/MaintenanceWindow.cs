@@ -6,11 +6,11 @@ namespace InstantOnRemediate.Core.Policy;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record MaintenanceWindow
 {
-    public List<string> Days { get; init; } = [];
+    public List<string> Days { get; set; } = [];
 
     public int StartHour { get; init; }
 
-    public int EndHour { get; init; } = 24;
+    public int EndHour { get; set; } = 24;
 
     public static readonly IReadOnlyList<string> DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
@@ -22,6 +22,6 @@ public sealed record MaintenanceWindow
     }
 
     public override string ToString() =>
-        string.Join(",", Days) + " " + StartHour.ToString("00", System.Globalization.CultureInfo.InvariantCulture) + ":00–"
+        string.Join(",", Days) + " " + StartHour.ToString("00", System.Globalization.CultureInfo.InvariantCulture) + ":00-"
         + EndHour.ToString("00", System.Globalization.CultureInfo.InvariantCulture) + ":00 UTC";
 }

@@ -6,17 +6,17 @@ namespace InstantOnRemediate.Core.Policy;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record MarkerPolicy
 {
-    public LabelMarker Label { get; init; } = new();
+    public LabelMarker Label { get; set; } = new();
 
-    public TaintMarker Taint { get; init; } = new();
+    public TaintMarker Taint { get; set; } = new();
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record LabelMarker
 {
-    public string Key { get; init; } = "instanton.openliberty.io/restore-compatible";
+    public string Key { get; set; } = "instanton.openliberty.io/restore-compatible";
 
-    public string Value { get; init; } = "false";
+    public string Value { get; set; } = "false";
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
@@ -25,10 +25,10 @@ public sealed record TaintMarker
     /// <summary>A taint repels every pod without a toleration, not only InstantOn ones: off unless the policy says so.</summary>
     public bool Enabled { get; init; }
 
-    public string Key { get; init; } = "instanton.openliberty.io/restore-incompatible";
+    public string Key { get; set; } = "instanton.openliberty.io/restore-incompatible";
 
-    public string Value { get; init; } = "true";
+    public string Value { get; set; } = "true";
 
     /// <summary>EKS API spelling: NO_SCHEDULE | PREFER_NO_SCHEDULE | NO_EXECUTE (NO_EXECUTE evicts: disruptive).</summary>
-    public string Effect { get; init; } = "NO_SCHEDULE";
+    public string Effect { get; set; } = "NO_SCHEDULE";
 }

@@ -7,7 +7,7 @@ namespace InstantOnRemediate.Core.Policy;
 public sealed record NodegroupUpdatePolicy
 {
     /// <summary><c>eks</c> or <c>ssm-automation</c>.</summary>
-    public string Via { get; init; } = "eks";
+    public string Via { get; set; } = "eks";
 
     /// <summary>Role the automation assumes (required when Via is ssm-automation).</summary>
     public string? AutomationAssumeRoleArn { get; init; }

@@ -6,8 +6,8 @@ namespace InstantOnRemediate.Core.Policy;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record PausePolicy
 {
-    public string ParameterName { get; init; } = "/instanton-remediate/paused";
+    public string ParameterName { get; set; } = "/instanton-remediate/paused";
 
     /// <summary>How long a read of the switch is cached in the state store.</summary>
-    public int CacheSeconds { get; init; } = 60;
+    public int CacheSeconds { get; set; } = 60;
 }

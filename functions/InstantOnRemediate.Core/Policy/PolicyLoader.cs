@@ -5,9 +5,10 @@ using InstantOnRemediate.Core.Json;
 namespace InstantOnRemediate.Core.Policy;
 
 /// <summary>
-/// Reads a policy document (account level, with optional <c>clusters: { "&lt;name&gt;": {overrides} }</c>),
-/// merges each cluster's overrides into the account policy (objects merge, arrays and scalars replace) and
-/// validates every resulting policy. Any problem throws <see cref="PolicyException"/> naming the field.
+/// Reads a policy document (account level, with optional <c>clusters: { "&lt;name&gt;": {overrides} }</c>).
+/// The document is merged over the shipped default policy (so it only needs what differs), then each
+/// cluster's overrides over the account policy — objects merge key by key, arrays and scalars replace — and
+/// every resulting policy is validated. Any problem throws <see cref="PolicyException"/> naming the field.
 /// </summary>
 public static class PolicyLoader
 {
@@ -20,13 +21,15 @@ public static class PolicyLoader
     };
 
     /// <summary>The policy shipped inside the core (observe/recommend defaults).</summary>
-    public static PolicySet LoadDefault()
+    public static PolicySet LoadDefault() => Parse("{}", "default-policy.json");
+
+    private static readonly Lazy<string> DefaultText = new(() =>
     {
         using var stream = typeof(PolicyLoader).Assembly.GetManifestResourceStream(DefaultResourceName)
             ?? throw new PolicyException($"embedded resource {DefaultResourceName} is missing");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "default-policy.json");
-    }
+        return reader.ReadToEnd();
+    });
 
     public static PolicySet Load(string path)
     {
@@ -59,6 +62,11 @@ public static class PolicyLoader
         {
             throw new PolicyException(source, [$"policy: not valid JSON ({e.Message})"]);
         }
+
+        var document = root;
+        root = (JsonObject)JsonNode.Parse(DefaultText.Value, documentOptions: DocumentOptions)!;
+        root.Remove("clusters");
+        Merge(root, document);
 
         JsonObject? overrides = null;
         if (root.TryGetPropertyValue("clusters", out var clustersNode))

@@ -12,39 +12,39 @@ public sealed record RemediationPolicy
     [JsonPropertyName("$schema")]
     public string? Schema { get; init; }
 
-    public int Version { get; init; } = 1;
+    public int Version { get; set; } = 1;
 
     /// <summary>The mode of the whole service: observe | recommend | enforce. Caps every per-action mode.</summary>
-    public string Mode { get; init; } = "recommend";
+    public string Mode { get; set; } = "recommend";
 
     /// <summary>Mode per action type (notify, eks-label-nodegroup, ...); missing types use <see cref="Mode"/>.</summary>
-    public Dictionary<string, string> ActionModes { get; init; } = [];
+    public Dictionary<string, string> ActionModes { get; set; } = [];
 
-    public ApprovalPolicy Approval { get; init; } = new();
+    public ApprovalPolicy Approval { get; set; } = new();
 
-    public ThresholdPolicy Thresholds { get; init; } = new();
+    public ThresholdPolicy Thresholds { get; set; } = new();
 
-    public CooldownPolicy Cooldowns { get; init; } = new();
+    public CooldownPolicy Cooldowns { get; set; } = new();
 
-    public BlastRadiusPolicy BlastRadius { get; init; } = new();
+    public BlastRadiusPolicy BlastRadius { get; set; } = new();
 
     /// <summary>UTC windows in which disruptive actions may run; empty means any time.</summary>
-    public List<MaintenanceWindow> MaintenanceWindows { get; init; } = [];
+    public List<MaintenanceWindow> MaintenanceWindows { get; set; } = [];
 
-    public MarkerPolicy Markers { get; init; } = new();
+    public MarkerPolicy Markers { get; set; } = new();
 
     /// <summary>Preferred target amiType per source amiType for a cloned node group (AL2 → AL2023).</summary>
-    public List<AmiTypeMigration> AmiTypeMigrations { get; init; } = [];
+    public List<AmiTypeMigration> AmiTypeMigrations { get; set; } = [];
 
-    public NodegroupUpdatePolicy NodegroupUpdates { get; init; } = new();
+    public NodegroupUpdatePolicy NodegroupUpdates { get; set; } = new();
 
-    public PausePolicy Pause { get; init; } = new();
+    public PausePolicy Pause { get; set; } = new();
 
-    public NotificationPolicy Notifications { get; init; } = new();
+    public NotificationPolicy Notifications { get; set; } = new();
 
-    public SsmPolicy Ssm { get; init; } = new();
+    public SsmPolicy Ssm { get; set; } = new();
 
-    public LoopGuardPolicy LoopGuard { get; init; } = new();
+    public LoopGuardPolicy LoopGuard { get; set; } = new();
 
-    public EscalationPolicy Escalation { get; init; } = new();
+    public EscalationPolicy Escalation { get; set; } = new();
 }

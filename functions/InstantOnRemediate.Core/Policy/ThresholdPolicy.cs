@@ -6,9 +6,9 @@ namespace InstantOnRemediate.Core.Policy;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ThresholdPolicy
 {
-    public int Failures { get; init; } = 3;
+    public int Failures { get; set; } = 3;
 
-    public int DistinctPods { get; init; } = 2;
+    public int DistinctPods { get; set; } = 2;
 
-    public int WindowMinutes { get; init; } = 30;
+    public int WindowMinutes { get; set; } = 30;
 }

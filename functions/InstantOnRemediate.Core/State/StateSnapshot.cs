@@ -13,18 +13,18 @@ public sealed record StateSnapshot
     public string? PausedBy { get; init; }
 
     /// <summary>Earlier failures within the threshold window (current findings are added by Decide, deduped by finding id).</summary>
-    public IReadOnlyList<FailureObservation> RecentFailures { get; init; } = [];
+    public IReadOnlyList<FailureObservation> RecentFailures { get; set; } = [];
 
-    public IReadOnlyList<CooldownRecord> Cooldowns { get; init; } = [];
+    public IReadOnlyList<CooldownRecord> Cooldowns { get; set; } = [];
 
-    public IReadOnlyList<InFlightAction> InFlight { get; init; } = [];
+    public IReadOnlyList<InFlightAction> InFlight { get; set; } = [];
 
-    public IReadOnlyList<VerifiedFix> VerifiedFixes { get; init; } = [];
+    public IReadOnlyList<VerifiedFix> VerifiedFixes { get; set; } = [];
 
     /// <summary>Actions claimed within the blast-radius window (what was touched recently).</summary>
-    public IReadOnlyList<ActionClaim> RecentClaims { get; init; } = [];
+    public IReadOnlyList<ActionClaim> RecentClaims { get; set; } = [];
 
-    public IReadOnlyList<ApprovalRecord> Approvals { get; init; } = [];
+    public IReadOnlyList<ApprovalRecord> Approvals { get; set; } = [];
 
     public static StateSnapshot Empty(DateTimeOffset at) => new() { TakenAt = at };
 }
