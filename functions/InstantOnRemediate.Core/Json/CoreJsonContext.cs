@@ -2,12 +2,14 @@ using System.Text.Json.Serialization;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Planning;
+using InstantOnRemediate.Core.Policy;
+using InstantOnRemediate.Core.State;
 
 namespace InstantOnRemediate.Core.Json;
 
 /// <summary>
-/// The one source-generated JSON context of the core. Feature folders add their types in their own
-/// partial declarations of this class (attributes on partial parts combine).
+/// The one source-generated JSON context of the core. Every type is listed on this one declaration: the source
+/// generator emits a context per attributed partial declaration, and two collide (CS8785).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -22,10 +24,21 @@ namespace InstantOnRemediate.Core.Json;
 [JsonSerializable(typeof(NodeCorrelation))]
 [JsonSerializable(typeof(List<NodeCorrelation>))]
 [JsonSerializable(typeof(Plan))]
-// Correlation data files, verdicts and the audit report. (Attributes must sit on this one declaration: the source
-// generator emits a context per attributed partial declaration, and two collide with CS8785.)
+// Correlation data files, verdicts and the audit report.
 [JsonSerializable(typeof(KernelFeatureMatrixDocument))]
 [JsonSerializable(typeof(AmiCatalogDocument))]
 [JsonSerializable(typeof(CompatibilityVerdict))]
 [JsonSerializable(typeof(CompatibilityAuditReport))]
+// Policy, planning and state.
+[JsonSerializable(typeof(RemediationPolicy))]
+[JsonSerializable(typeof(StateSnapshot))]
+[JsonSerializable(typeof(FailureObservation))]
+[JsonSerializable(typeof(CooldownRecord))]
+[JsonSerializable(typeof(InFlightAction))]
+[JsonSerializable(typeof(VerifiedFix))]
+[JsonSerializable(typeof(ActionClaim))]
+[JsonSerializable(typeof(AuditRecord))]
+[JsonSerializable(typeof(RestoreOutcomeCounts))]
+[JsonSerializable(typeof(PauseState))]
+[JsonSerializable(typeof(ApprovalRecord))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

@@ -11,4 +11,7 @@ public sealed record Plan
 
     /// <summary>Epoch milliseconds the plan was made (the injected now).</summary>
     public long CreatedAt { get; init; }
+
+    /// <summary>What the decision set aside before planning (loop guard, non-failures, ...), in words.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

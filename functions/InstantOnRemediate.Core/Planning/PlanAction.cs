@@ -27,6 +27,12 @@ public sealed record PlanAction
     /// <summary>How to undo it, in words (and the runbook rollback knows how in code).</summary>
     public string? Undo { get; init; }
 
+    /// <summary>
+    /// The mode this action falls under (observe | recommend | enforce): a planned action runs only under
+    /// enforce, except notify, which is the alert every mode sends (see ExecutionRule).
+    /// </summary>
+    public string? Mode { get; init; }
+
     /// <summary>Set after execution: e.g. the EKS update id or SSM command id to follow.</summary>
     public string? Reference { get; init; }
 }

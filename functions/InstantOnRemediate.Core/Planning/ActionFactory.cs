@@ -1,0 +1,43 @@
+using InstantOnRemediate.Core.State;
+
+namespace InstantOnRemediate.Core.Planning;
+
+/// <summary>Builds plan actions with deterministic ids; the status gates later settle their status.</summary>
+internal static class ActionFactory
+{
+    public static Candidate Create(
+        string type,
+        RemediationKey key,
+        FailureGroup? group,
+        string reason,
+        string? undo,
+        bool disruptive,
+        IReadOnlyDictionary<string, string>? parameters = null,
+        IReadOnlyList<string>? instanceIds = null,
+        string? discriminator = null,
+        string? nodegroup = null)
+    {
+        var targetNodegroup = nodegroup ?? (key.Nodegroup == RemediationKey.UnknownNodegroup ? null : key.Nodegroup);
+        var ids = instanceIds ?? [];
+        var id = ActionIds.For(type, key.Cluster, targetNodegroup, key.Cause, discriminator ?? string.Join(',', ids));
+        var action = new PlanAction
+        {
+            Id = id,
+            Type = type,
+            Target = new ActionTarget { Cluster = key.Cluster, Nodegroup = targetNodegroup, InstanceIds = ids },
+            Parameters = parameters ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
+            Status = ActionStatuses.Planned,
+            Reason = reason,
+            Cause = key.Cause,
+            FindingIds = group?.FindingIds ?? [],
+            Disruptive = disruptive,
+            Undo = undo,
+        };
+        return new Candidate(action, key);
+    }
+
+    /// <summary>A visible "nothing to do, and why" entry.</summary>
+    public static Candidate Nothing(RemediationKey key, FailureGroup group, string reason, string discriminator) =>
+        Create(ActionTypes.None, key, group, reason, undo: null, disruptive: false, discriminator: discriminator)
+            .Skip(discriminator);
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using InstantOnRemediate.Core.Classification;
+using InstantOnRemediate.Core.Policy;
+using InstantOnRemediate.Core.State;
+
+namespace InstantOnRemediate.Core.Planning;
+
+/// <summary>
+/// Decide: findings + inventory + policy + state + now -> plan. A pure function (no clock, I/O or randomness):
+/// the same input always gives the same plan, byte for byte. The order of the steps is written down in
+/// docs/decision-order.md and mirrored step by step below.
+/// </summary>
+public static class Decider
+{
+    public static Plan Decide(DecisionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var now = input.Now;
+        var notes = new List<string>();
+        var placement = new Placement(input.Inventories, input.Correlations);
+        var findings = input.Findings.DistinctBy(f => f.Id).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+        var planId = ActionIds.PlanId(now, findings.Select(f => f.Id));
+        var mode = input.Policy.Account.Mode;
+
+        // 1. Loop guard: never react to our own logs or to ignored namespaces.
+        var guarded = findings.Where(f => IsLoopGuarded(f, input.Policy.For(placement.ClusterOf(f)))).ToList();
+        if (guarded.Count > 0)
+        {
+            notes.Add($"loop guard: {guarded.Count} finding(s) from the service's own log groups or ignored namespaces were not considered");
+            findings = [.. findings.Except(guarded)];
+        }
+
+        // 3 (before pause, so a paused plan says how many failures it holds). Verdict filter: only failures.
+        var failures = findings.Where(f => f.Verdict is Verdicts.RestoreFailure or Verdicts.CheckpointFailure).ToList();
+        if (failures.Count < findings.Count)
+        {
+            notes.Add($"{findings.Count - failures.Count} finding(s) were not failures (restore-success or none): nothing to do for them");
+        }
+
+        var unplaced = failures.Where(f => placement.ClusterOf(f) is null).ToList();
+        if (unplaced.Count > 0)
+        {
+            notes.Add($"{unplaced.Count} failure(s) carry no cluster name: reported, not acted on");
+            failures = [.. failures.Except(unplaced)];
+        }
+
+        // 2. Pause: the switch stops everything; the plan says what it held.
+        if (input.State.Paused && failures.Count > 0)
+        {
+            var paused = failures.GroupBy(f => placement.ClusterOf(f)!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => Paused(g.Key, [.. g], input, placement)).ToList();
+            return new Plan { Id = planId, Mode = mode, CreatedAt = now.ToUnixTimeMilliseconds(), Actions = paused, Notes = notes };
+        }
+
+        var actions = new List<PlanAction>();
+        foreach (var byCluster in failures.GroupBy(f => placement.ClusterOf(f)!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            actions.AddRange(DecideCluster(byCluster.Key, [.. byCluster], input, placement));
+        }
+
+        return new Plan { Id = planId, Mode = mode, CreatedAt = now.ToUnixTimeMilliseconds(), Actions = actions, Notes = notes };
+    }
+
+    private static IEnumerable<PlanAction> DecideCluster(string cluster, List<Finding> failures, DecisionInput input, Placement placement)
+    {
+        var policy = input.Policy.For(cluster);
+        var now = input.Now;
+        var state = input.State;
+        var planner = new RemedyPlanner(policy, placement, input.ReleaseCandidates);
+        var alerts = new AlertComposer(policy, planner, placement);
+
+        // 4. Group by (cluster, node group, cause); 5. thresholds over the window (this batch + remembered failures).
+        var groups = Group(cluster, failures, policy, state, placement, now);
+        var decided = new List<Candidate>();
+        var acting = new List<FailureGroup>();
+        foreach (var group in groups)
+        {
+            var key = group.Key;
+            var t = policy.Thresholds;
+            var transient = group.Remedy == RemedyClasses.Transient;
+            if (group.Failures < t.Failures || group.Pods < t.DistinctPods)
+            {
+                if (!transient)
+                {
+                    decided.Add(ActionFactory.Nothing(key, group,
+                        $"{group.Failures} failure(s) of {key.Cause} across {group.Pods} pod(s) on {key.Nodegroup} in {t.WindowMinutes} min",
+                        $"threshold not reached (acting needs {t.Failures} failures across {t.DistinctPods} pods)"));
+                }
+
+                continue; // transient causes below threshold leave no trace: retries are expected to clear them
+            }
+
+            // 6. Suppression after a verified fix.
+            var fix = state.VerifiedFixes.Where(v => v.Key == key).OrderByDescending(v => v.VerifiedAt).FirstOrDefault();
+            if (fix is not null && fix.VerifiedAt.AddMinutes(policy.Cooldowns.SuppressAfterVerifiedFixMinutes) > now)
+            {
+                decided.Add(ActionFactory.Nothing(key, group, $"{group.Failures} failure(s) of {key.Cause} on {key.Nodegroup}",
+                    $"suppressed: a fix was verified at {SafetyGates.Time(fix.VerifiedAt)}{(fix.ActionId is null ? "" : $" (action {fix.ActionId})")}; suppression ends at {SafetyGates.Time(fix.VerifiedAt.AddMinutes(policy.Cooldowns.SuppressAfterVerifiedFixMinutes))}"));
+                continue;
+            }
+
+            // 7. Cooldown after an action, and churn from our own rollouts (the second half of the loop guard).
+            var cooldown = state.Cooldowns.Where(c => c.Key == key && c.Until > now).OrderByDescending(c => c.Until).FirstOrDefault();
+            if (cooldown is not null)
+            {
+                decided.Add(ActionFactory.Nothing(key, group, $"{group.Failures} failure(s) of {key.Cause} on {key.Nodegroup}",
+                    $"cooldown until {SafetyGates.Time(cooldown.Until)}{(cooldown.ActionId is null ? "" : $" after action {cooldown.ActionId}")}"));
+                continue;
+            }
+
+            var rollout = state.InFlight.Where(a => a.Cluster == cluster && a.Nodegroup == key.Nodegroup && a.Type != ActionTypes.Notify && a.Type != ActionTypes.SsmRunCommand)
+                .OrderBy(a => a.ActionId, StringComparer.Ordinal).FirstOrDefault();
+            if (rollout is not null)
+            {
+                decided.Add(ActionFactory.Nothing(key, group, $"{group.Failures} failure(s) of {key.Cause} on {key.Nodegroup}",
+                    $"{rollout.Type} (action {rollout.ActionId}) is still rolling out on this node group: failures during our own rollout are churn, not news"));
+                continue;
+            }
+
+            // 8. Remedy class: transient causes get a retry window before anyone is told.
+            if (transient && group.FirstSeen.AddMinutes(policy.Escalation.TransientRetryMinutes) > now)
+            {
+                decided.Add(ActionFactory.Nothing(key, group, $"{group.Failures} failure(s) of transient cause {key.Cause} on {key.Nodegroup}",
+                    $"waiting for retries to clear it until {SafetyGates.Time(group.FirstSeen.AddMinutes(policy.Escalation.TransientRetryMinutes))}"));
+                continue;
+            }
+
+            // 9. Candidate actions.
+            acting.Add(group);
+            decided.AddRange(planner.Plan(group));
+        }
+
+        // 10-13. Blast radius, maintenance window, mode/approval -> status.
+        var nodegroupsInCluster = placement.Inventory(cluster)?.Nodegroups.Count ?? groups.Select(g => g.Key.Nodegroup).Distinct(StringComparer.Ordinal).Count();
+        var failingNodegroups = acting.Where(g => g.Key.Nodegroup != RemediationKey.UnknownNodegroup).Select(g => g.Key.Nodegroup).Distinct(StringComparer.Ordinal).Count();
+        var storm = failingNodegroups > policy.BlastRadius.MaxUnhealthyNodegroups;
+        var gates = new SafetyGates(policy, state, cluster, nodegroupsInCluster, now);
+        var gated = gates.Apply(decided, failingNodegroups).ToList();
+
+        // The alert of each cause, composed after the gates so it can say what else happens.
+        var notifications = acting.GroupBy(g => g.Key.Cause, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => alerts.Compose(cluster, g.Key, [.. g], gated, storm));
+        var escalations = state.Approvals.Where(a => a.Cluster == cluster).OrderBy(a => a.ActionId, StringComparer.Ordinal)
+            .Select(a => alerts.Escalate(a, now)).OfType<Candidate>();
+        var final = gated.Concat(gates.Apply([.. notifications, .. escalations], failingNodegroups));
+        return final.Select(c => c.Action);
+    }
+
+    private static List<FailureGroup> Group(string cluster, List<Finding> failures, RemediationPolicy policy, StateSnapshot state, Placement placement, DateTimeOffset now)
+    {
+        var windowStart = now.AddMinutes(-policy.Thresholds.WindowMinutes);
+        var current = failures.Select(f => (Finding: f, Key: new RemediationKey(cluster, placement.NodegroupOf(cluster, f), f.Cause))).ToList();
+        var groups = new List<FailureGroup>();
+        foreach (var byKey in current.GroupBy(x => x.Key))
+        {
+            var key = byKey.Key;
+            var batch = byKey.Select(x => x.Finding).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+            var observed = batch.Select(f => (f.Id, Pod: f.Pod ?? f.Id, At: At(f, now)))
+                .Concat(state.RecentFailures.Where(o => o.Key == key).Select(o => (Id: o.FindingId, Pod: o.Pod ?? o.FindingId, o.At)))
+                .Where(o => o.At >= windowStart)
+                .DistinctBy(o => o.Id)
+                .ToList();
+            groups.Add(new FailureGroup
+            {
+                Key = key,
+                Remedy = batch[0].Remedy,
+                Findings = batch,
+                Failures = observed.Count,
+                Pods = observed.Select(o => o.Pod).Distinct(StringComparer.Ordinal).Count(),
+                FirstSeen = observed.Count > 0 ? observed.Min(o => o.At) : now,
+            });
+        }
+
+        return [.. groups.OrderByDescending(g => g.Failures).ThenBy(g => g.Key.ToString(), StringComparer.Ordinal)];
+    }
+
+    /// <summary>The episode's time; a finding without timestamps counts as now.</summary>
+    private static DateTimeOffset At(Finding finding, DateTimeOffset now) =>
+        finding.LastTimestamp > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(finding.LastTimestamp) : now;
+
+    private static bool IsLoopGuarded(Finding finding, RemediationPolicy policy) =>
+        (finding.LogGroup is not null && policy.LoopGuard.IgnoreLogGroupPrefixes.Any(p => finding.LogGroup.StartsWith(p, StringComparison.Ordinal)))
+        || (finding.Namespace is not null && policy.LoopGuard.IgnoreNamespaces.Contains(finding.Namespace, StringComparer.Ordinal));
+
+    private static PlanAction Paused(string cluster, List<Finding> failures, DecisionInput input, Placement placement)
+    {
+        var policy = input.Policy.For(cluster);
+        var source = input.State.PausedBy ?? policy.Pause.ParameterName;
+        var nodegroups = failures.Select(f => placement.NodegroupOf(cluster, f)).Distinct(StringComparer.Ordinal).Count();
+        return new PlanAction
+        {
+            Id = ActionIds.For(ActionTypes.None, cluster, null, null, "paused"),
+            Type = ActionTypes.None,
+            Target = new ActionTarget { Cluster = cluster },
+            Status = ActionStatuses.Skipped,
+            Reason = $"remediation is paused ({source}): {failures.Count.ToString(CultureInfo.InvariantCulture)} failed restore(s) on {nodegroups.ToString(CultureInfo.InvariantCulture)} node group(s) recorded, nothing planned; resume with runbook resume",
+            FindingIds = [.. failures.Select(f => f.Id)],
+            Mode = policy.Mode,
+        };
+    }
+}

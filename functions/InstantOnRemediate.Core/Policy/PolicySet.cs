@@ -1,0 +1,37 @@
+namespace InstantOnRemediate.Core.Policy;
+
+/// <summary>An account policy and the effective policy of each cluster that overrides it, all validated.</summary>
+public sealed class PolicySet
+{
+    private readonly IReadOnlyDictionary<string, RemediationPolicy> clusters;
+
+    public PolicySet(RemediationPolicy account, IReadOnlyDictionary<string, RemediationPolicy>? clusters = null)
+    {
+        Account = account;
+        this.clusters = clusters ?? new Dictionary<string, RemediationPolicy>(StringComparer.Ordinal);
+    }
+
+    public RemediationPolicy Account { get; }
+
+    public IEnumerable<string> OverriddenClusters => clusters.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>The effective policy of a cluster: the account policy with that cluster's overrides merged in.</summary>
+    public RemediationPolicy For(string? cluster) =>
+        cluster is not null && clusters.TryGetValue(cluster, out var policy) ? policy : Account;
+
+    /// <summary>The same policies with every mode capped at <paramref name="mode"/> (the CLI's --mode).</summary>
+    public PolicySet WithModeCap(string? mode)
+    {
+        if (mode is null)
+        {
+            return this;
+        }
+
+        return new PolicySet(
+            Cap(Account, mode),
+            clusters.ToDictionary(c => c.Key, c => Cap(c.Value, mode), StringComparer.Ordinal));
+    }
+
+    private static RemediationPolicy Cap(RemediationPolicy policy, string mode) =>
+        policy with { Mode = ModeOrder.Min(policy.Mode, mode) };
+}

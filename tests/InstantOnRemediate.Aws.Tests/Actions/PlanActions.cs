@@ -1,0 +1,19 @@
+using InstantOnRemediate.Core.Planning;
+
+namespace InstantOnRemediate.Aws.Tests.Actions;
+
+internal static class PlanActions
+{
+    public static PlanAction Create(string type, string? nodegroup = "ng-al2", IReadOnlyDictionary<string, string>? parameters = null, bool disruptive = false, string? cause = "rseq-ptrace-unsupported") => new()
+    {
+        Id = ActionIds.For(type, "prod-eks", nodegroup, cause),
+        Type = type,
+        Target = new ActionTarget { Cluster = "prod-eks", Nodegroup = nodegroup },
+        Parameters = parameters ?? new Dictionary<string, string>(),
+        Status = ActionStatuses.Planned,
+        Mode = Modes.Enforce,
+        Reason = "test",
+        Cause = cause,
+        Disruptive = disruptive,
+    };
+}

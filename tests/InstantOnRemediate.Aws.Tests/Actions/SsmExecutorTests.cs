@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+using InstantOnRemediate.Aws.Actions;
+using InstantOnRemediate.Core.Json;
+using InstantOnRemediate.Core.Planning;
+using InstantOnRemediate.Core.Policy;
+using InstantOnRemediate.Testing;
+
+namespace InstantOnRemediate.Aws.Tests.Actions;
+
+/// <summary>SSM executors: SendCommand against moto_server; StartAutomationExecution (not in moto) against a loopback endpoint, checked with botocore's model.</summary>
+public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer>
+{
+    private const string ReviewedDocumentContent = """
+        {"schemaVersion":"2.2","description":"Set kernel.yama.ptrace_scope=1","mainSteps":[{"action":"aws:runShellScript","name":"setPtraceScope",
+        "inputs":{"runCommand":["sysctl -w kernel.yama.ptrace_scope=1","echo kernel.yama.ptrace_scope=1 > /etc/sysctl.d/90-instanton.conf"]}}]}
+        """;
+
+    [Fact]
+    public async Task SendCommand_GoldenPtracePlan_ReviewedDocumentOnInstances()
+    {
+        using var ssm = Client(moto.Endpoint);
+        await EnsureDocumentAsync(ssm, "InstantOnRemediate-SetYamaPtraceScope");
+        var plan = JsonSerializer.Deserialize(File.ReadAllText(RepoPaths.Event("scenarios", "node-config-ptrace", "expected-plan.json")), CoreJsonContext.Default.Plan)!;
+        var action = plan.Actions.Single(a => a.Type == ActionTypes.SsmRunCommand);
+        var policies = PolicyLoader.Load(RepoPaths.Event("scenarios", "node-config-ptrace", "policy.json"));
+
+        var outcome = await new ActionExecutors([new SsmRunCommandExecutor(ssm, policies)]).ExecuteAsync(action);
+
+        Assert.Equal(ActionStatuses.Executed, outcome.Status);
+        var command = (await ssm.ListCommandsAsync(new ListCommandsRequest { CommandId = outcome.Reference })).Commands.Single();
+        Assert.Equal("InstantOnRemediate-SetYamaPtraceScope", command.DocumentName);
+        Assert.Equal(action.Target.InstanceIds, command.InstanceIds.Order(StringComparer.Ordinal)); // moto answers in set order
+        Assert.Equal(("10%", "1"), (command.MaxConcurrency, command.MaxErrors));
+        Assert.Contains(action.Id, command.Comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendCommand_DocumentNotReviewedByPolicy_SkippedNothingSent()
+    {
+        using var ssm = Client(moto.Endpoint);
+        var action = PlanActions.Create(ActionTypes.SsmRunCommand, "ng", new Dictionary<string, string>
+        {
+            ["documentName"] = "AWS-RunShellScript", ["maxConcurrency"] = "1", ["maxErrors"] = "0", ["timeoutSeconds"] = "600",
+        }, cause: "ptrace-restricted") with { Target = new ActionTarget { Cluster = "prod-eks", Nodegroup = "ng", InstanceIds = ["i-0123456789abcdef0"] } };
+        var before = (await ssm.ListCommandsAsync(new ListCommandsRequest())).Commands?.Count ?? 0;
+
+        var outcome = await new SsmRunCommandExecutor(ssm, PolicyLoader.LoadDefault()).ExecuteAsync(action);
+
+        Assert.Equal(ActionStatuses.Skipped, outcome.Status);
+        Assert.Contains("not a reviewed document", outcome.Reason, StringComparison.Ordinal);
+        Assert.Equal(before, (await ssm.ListCommandsAsync(new ListCommandsRequest())).Commands?.Count ?? 0);
+    }
+
+    [Fact]
+    public async Task SendCommandUndo_RunsTheReviewedUndoDocument()
+    {
+        using var ssm = Client(moto.Endpoint);
+        await EnsureDocumentAsync(ssm, "InstantOnRemediate-SetYamaPtraceScope");
+        await EnsureDocumentAsync(ssm, "InstantOnRemediate-RestoreYamaPtraceScope");
+        var plan = JsonSerializer.Deserialize(File.ReadAllText(RepoPaths.Event("scenarios", "node-config-ptrace", "expected-plan.json")), CoreJsonContext.Default.Plan)!;
+        var action = plan.Actions.Single(a => a.Type == ActionTypes.SsmRunCommand);
+
+        var outcome = await new SsmRunCommandExecutor(ssm, PolicyLoader.LoadDefault()).UndoAsync(action, UndoOptions.Reversible);
+
+        Assert.Equal(ActionStatuses.Executed, outcome.Status);
+        var command = (await ssm.ListCommandsAsync(new ListCommandsRequest { CommandId = outcome.Reference })).Commands.Single();
+        Assert.Equal("InstantOnRemediate-RestoreYamaPtraceScope", command.DocumentName);
+    }
+
+    [Fact]
+    public async Task StartAutomation_RequestMatchesBotocoreModelAndCarriesStableToken()
+    {
+        using var endpoint = new LoopbackJsonEndpoint("""{"AutomationExecutionId":"0123abcd-aaaa-bbbb-cccc-0123456789ab"}""");
+        using var ssm = Client(endpoint.Url);
+        var action = PlanActions.Create(ActionTypes.SsmAutomation, "ng-br", new Dictionary<string, string>
+        {
+            ["documentName"] = SsmAutomationExecutor.DocumentName, ["releaseVersion"] = "1.32.0",
+            ["automationAssumeRoleArn"] = "arn:aws:iam::123456789012:role/instanton-automation",
+        }, disruptive: true);
+
+        var outcome = await new SsmAutomationExecutor(ssm).ExecuteAsync(action);
+
+        Assert.Equal(("executed", "0123abcd-aaaa-bbbb-cccc-0123456789ab"), (outcome.Status, outcome.Reference));
+        Assert.Equal("AmazonSSM.StartAutomationExecution", endpoint.Target);
+        using var body = JsonDocument.Parse(endpoint.Body!);
+        Assert.Empty(BotocoreModel.Load("ssm", "2014-11-06").Check("StartAutomationExecutionRequest", body.RootElement));
+        Assert.Equal("AWS-UpdateEKSManagedNodeGroup", body.RootElement.GetProperty("DocumentName").GetString());
+        Assert.Equal(ActionIds.ToClientRequestToken(action.Id), body.RootElement.GetProperty("ClientToken").GetString());
+        var parameters = body.RootElement.GetProperty("Parameters");
+        Assert.Equal("Update Node Group Version", parameters.GetProperty("UpdateType")[0].GetString());
+        Assert.Equal("ng-br", parameters.GetProperty("NodeGroupName")[0].GetString());
+        Assert.Equal("1.32.0", parameters.GetProperty("AMIReleaseVersion")[0].GetString());
+    }
+
+    private static AmazonSimpleSystemsManagementClient Client(Uri endpoint)
+    {
+        TestEnvironment.ApplyStaticCredentials();
+        return new AmazonSimpleSystemsManagementClient(
+            new BasicAWSCredentials(MotoServer.AccessKey, MotoServer.SecretKey),
+            new AmazonSimpleSystemsManagementConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = MotoServer.Region, MaxErrorRetry = 0 });
+    }
+
+    private static async Task EnsureDocumentAsync(AmazonSimpleSystemsManagementClient ssm, string name)
+    {
+        try
+        {
+            await ssm.CreateDocumentAsync(new CreateDocumentRequest { Name = name, Content = ReviewedDocumentContent, DocumentType = DocumentType.Command, DocumentFormat = DocumentFormat.JSON });
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+        }
+    }
+
+    /// <summary>Answers one JSON 1.1 request on 127.0.0.1 with a canned body and keeps what it received.</summary>
+    private sealed class LoopbackJsonEndpoint : IDisposable
+    {
+        private readonly HttpListener listener = new();
+        private readonly Task serving;
+
+        public LoopbackJsonEndpoint(string response)
+        {
+            var port = MotoServer.FreePort();
+            Url = new Uri($"http://127.0.0.1:{port}/");
+            listener.Prefixes.Add(Url.ToString());
+            listener.Start();
+            serving = Task.Run(async () =>
+            {
+                var context = await listener.GetContextAsync();
+                using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
+                {
+                    Body = await reader.ReadToEndAsync();
+                }
+
+                Target = context.Request.Headers["X-Amz-Target"];
+                var bytes = Encoding.UTF8.GetBytes(response);
+                context.Response.ContentType = "application/x-amz-json-1.1";
+                context.Response.Headers["x-amzn-RequestId"] = "req-1";
+                await context.Response.OutputStream.WriteAsync(bytes);
+                context.Response.Close();
+            });
+        }
+
+        public Uri Url { get; }
+
+        public string? Body { get; private set; }
+
+        public string? Target { get; private set; }
+
+        public void Dispose()
+        {
+            listener.Stop();
+            listener.Close();
+            _ = serving.Exception;
+        }
+    }
+}
