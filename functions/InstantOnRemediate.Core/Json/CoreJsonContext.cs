@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using InstantOnRemediate.Core.Classification;
+using InstantOnRemediate.Core.Classification.Catalog;
 using InstantOnRemediate.Core.Correlation;
+using InstantOnRemediate.Core.Ingest;
 using InstantOnRemediate.Core.Planning;
 
 namespace InstantOnRemediate.Core.Json;
@@ -22,4 +24,10 @@ namespace InstantOnRemediate.Core.Json;
 [JsonSerializable(typeof(NodeCorrelation))]
 [JsonSerializable(typeof(List<NodeCorrelation>))]
 [JsonSerializable(typeof(Plan))]
+// Detection (signature catalog, classification results, decoded batches). Source generation needs every
+// [JsonSerializable] on one declaration: attributes on a second partial part fail with CS8785 (duplicate hint names).
+[JsonSerializable(typeof(CatalogDocument))]
+[JsonSerializable(typeof(ClassificationResult))]
+[JsonSerializable(typeof(LogsPayload))]
+[JsonSerializable(typeof(List<Rejection>))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

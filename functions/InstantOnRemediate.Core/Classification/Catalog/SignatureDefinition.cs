@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+
+namespace InstantOnRemediate.Core.Classification.Catalog;
+
+/// <summary>A log line shape that identifies a cause. Highest <see cref="Precedence"/> wins within an episode.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record SignatureDefinition
+{
+    public string Id { get; init; } = "";
+
+    public string Cause { get; init; } = "";
+
+    /// <summary>The verdict this line implies when no marker says otherwise.</summary>
+    public string Verdict { get; init; } = "";
+
+    /// <summary>Case-sensitive substrings; a line is a candidate when it contains one of them.</summary>
+    public IReadOnlyList<string> Literals { get; init; } = [];
+
+    /// <summary>Confirms a candidate line (.NET regex, matched with RegexOptions.NonBacktracking).</summary>
+    public string? Regex { get; init; }
+
+    public int Precedence { get; init; }
+
+    /// <summary>Only counts when the episode shows this phase (e.g. a netlink error is a cause only at checkpoint).</summary>
+    public string? RequiresPhase { get; init; }
+
+    public KernelThreshold? KernelBelow { get; init; }
+
+    public IReadOnlyList<string> Signals { get; init; } = [];
+
+    /// <summary>The subscription-filter term that covers this signature (a substring of every literal); the literal itself when absent.</summary>
+    public string? FilterTerm { get; init; }
+}
