@@ -9,15 +9,15 @@ public sealed record CatalogDocument
     [JsonPropertyName("$schema")]
     public string? Schema { get; init; }
 
-    public string Version { get; init; } = "";
+    public string Version { get; init => field = value ?? ""; } = "";
 
-    public IReadOnlyList<CauseDefinition> Causes { get; init; } = [];
+    public IReadOnlyList<CauseDefinition> Causes { get; init => field = value ?? []; } = [];
 
-    public IReadOnlyList<SignatureDefinition> Signatures { get; init; } = [];
+    public IReadOnlyList<SignatureDefinition> Signatures { get; init => field = value ?? []; } = [];
 
-    public IReadOnlyList<MarkerDefinition> Markers { get; init; } = [];
+    public IReadOnlyList<MarkerDefinition> Markers { get; init => field = value ?? []; } = [];
 
-    public IReadOnlyList<BenignDefinition> Benign { get; init; } = [];
+    public IReadOnlyList<BenignDefinition> Benign { get; init => field = value ?? []; } = [];
 
-    public IReadOnlyList<KernelPatternDefinition> KernelPatterns { get; init; } = [];
+    public IReadOnlyList<KernelPatternDefinition> KernelPatterns { get; init => field = value ?? []; } = [];
 }

@@ -6,11 +6,11 @@ namespace InstantOnRemediate.Core.Classification.Catalog;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CauseDefinition
 {
-    public string Id { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
 
-    public string Remedy { get; init; } = "";
+    public string Remedy { get; init => field = value ?? ""; } = "";
 
-    public string Explanation { get; init; } = "";
+    public string Explanation { get; init => field = value ?? ""; } = "";
 
-    public string Fix { get; init; } = "";
+    public string Fix { get; init => field = value ?? ""; } = "";
 }

@@ -6,9 +6,9 @@ namespace InstantOnRemediate.Core.Classification.Catalog;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record KernelPatternDefinition
 {
-    public string Id { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
 
-    public IReadOnlyList<string> Literals { get; init; } = [];
+    public IReadOnlyList<string> Literals { get; init => field = value ?? []; } = [];
 
-    public string Regex { get; init; } = "";
+    public string Regex { get; init => field = value ?? ""; } = "";
 }

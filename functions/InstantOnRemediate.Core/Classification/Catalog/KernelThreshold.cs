@@ -6,7 +6,7 @@ namespace InstantOnRemediate.Core.Classification.Catalog;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record KernelThreshold
 {
-    public string Version { get; init; } = "";
+    public string Version { get; init => field = value ?? ""; } = "";
 
-    public string Cause { get; init; } = "";
+    public string Cause { get; init => field = value ?? ""; } = "";
 }

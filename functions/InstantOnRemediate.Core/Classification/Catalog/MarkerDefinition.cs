@@ -6,11 +6,11 @@ namespace InstantOnRemediate.Core.Classification.Catalog;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record MarkerDefinition
 {
-    public string Id { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
 
-    public string Kind { get; init; } = "";
+    public string Kind { get; init => field = value ?? ""; } = "";
 
-    public IReadOnlyList<string> Literals { get; init; } = [];
+    public IReadOnlyList<string> Literals { get; init => field = value ?? []; } = [];
 
     public string? Regex { get; init; }
 
@@ -20,11 +20,15 @@ public sealed record MarkerDefinition
     /// <summary>CRIU's last line of an attempt: a second one in the same episode starts a new episode.</summary>
     public bool Terminal { get; init; }
 
-    public IReadOnlyList<string> Signals { get; init; } = [];
+    public IReadOnlyList<string> Signals { get; init => field = value ?? []; } = [];
 
     /// <summary>False for markers the subscription filter does not need (e.g. checkpoint requested).</summary>
-    public bool InFilter { get; init; } = true;
+    [JsonPropertyName("inFilter")]
+    public bool? InFilterValue { get; init; }
+
+    [JsonIgnore]
+    public bool InFilter => InFilterValue ?? true;
 
     /// <summary>Filter terms covering every literal; the literals themselves when absent.</summary>
-    public IReadOnlyList<string> FilterTerms { get; init; } = [];
+    public IReadOnlyList<string> FilterTerms { get; init => field = value ?? []; } = [];
 }

@@ -6,15 +6,15 @@ namespace InstantOnRemediate.Core.Classification.Catalog;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record SignatureDefinition
 {
-    public string Id { get; init; } = "";
+    public string Id { get; init => field = value ?? ""; } = "";
 
-    public string Cause { get; init; } = "";
+    public string Cause { get; init => field = value ?? ""; } = "";
 
     /// <summary>The verdict this line implies when no marker says otherwise.</summary>
-    public string Verdict { get; init; } = "";
+    public string Verdict { get; init => field = value ?? ""; } = "";
 
     /// <summary>Case-sensitive substrings; a line is a candidate when it contains one of them.</summary>
-    public IReadOnlyList<string> Literals { get; init; } = [];
+    public IReadOnlyList<string> Literals { get; init => field = value ?? []; } = [];
 
     /// <summary>Confirms a candidate line (.NET regex, matched with RegexOptions.NonBacktracking).</summary>
     public string? Regex { get; init; }
@@ -26,7 +26,7 @@ public sealed record SignatureDefinition
 
     public KernelThreshold? KernelBelow { get; init; }
 
-    public IReadOnlyList<string> Signals { get; init; } = [];
+    public IReadOnlyList<string> Signals { get; init => field = value ?? []; } = [];
 
     /// <summary>The subscription-filter term that covers this signature (a substring of every literal); the literal itself when absent.</summary>
     public string? FilterTerm { get; init; }
