@@ -22,6 +22,7 @@ internal static class CatalogValidator
             var s = doc.Signatures[i];
             var where = $"signatures[{i}] '{s.Id}'";
             CheckId(ids, s.Id, where);
+            var regex = Compile(s.Regex, where);
             if (!causeIds.Contains(s.Cause) || s.Cause == CauseIds.Unknown)
             {
                 throw Fail(where, $"cause '{s.Cause}' is not a defined cause (other than 'unknown')");
@@ -62,7 +63,7 @@ internal static class CatalogValidator
                 CheckLiteralsAreTerms(s.Literals, where);
             }
 
-            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.Signature, s.Id, s.Literals, Compile(s.Regex, where)) { Signature = s });
+            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.Signature, s.Id, s.Literals, regex) { Signature = s });
         }
 
         for (var i = 0; i < doc.Markers.Count; i++)
@@ -222,9 +223,9 @@ internal static class CatalogValidator
         {
             return new Regex(pattern, SignatureCatalog.PatternOptions);
         }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        catch (ArgumentException e)
         {
-            throw Fail(where, $"regex does not compile for NonBacktracking matching: {e.Message}");
+            throw Fail(where, $"regex does not compile: {e.Message}");
         }
     }
 

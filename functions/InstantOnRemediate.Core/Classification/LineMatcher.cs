@@ -75,7 +75,7 @@ internal sealed class LineMatcher
         var before = hits.Count;
         for (var i = 0; i < candidate.Length; i++)
         {
-            if (candidate[i] && (patterns[i].Regex is not { } regex || regex.IsMatch(line)))
+            if (candidate[i] && (patterns[i].Regex is not { } regex || regex.IsMatch(RegexInput(line))))
             {
                 hits.Add(patterns[i]);
             }
@@ -83,6 +83,10 @@ internal sealed class LineMatcher
 
         return hits.Count > before;
     }
+
+    /// <summary>The part of a line a regex looks at: CRIU, Liberty and JVM messages are short; this bounds backtracking.</summary>
+    internal static ReadOnlySpan<char> RegexInput(ReadOnlySpan<char> line) =>
+        line.Length <= SignatureCatalog.MaxRegexInputChars ? line : line[..SignatureCatalog.MaxRegexInputChars];
 
     private sealed record LiteralRef(string Literal, int[] Patterns);
 }

@@ -88,7 +88,7 @@ internal sealed class RestoreEpisode
                     RestorePhaseBenign |= hit.Benign!.Phase == Phases.Restore;
                     break;
                 case PatternRole.Kernel when Kernel is null:
-                    foreach (var m in hit.Regex!.EnumerateMatches(line))
+                    foreach (var m in hit.Regex!.EnumerateMatches(LineMatcher.RegexInput(line)))
                     {
                         Kernel = line.Slice(m.Index, m.Length).ToString();
                         break;

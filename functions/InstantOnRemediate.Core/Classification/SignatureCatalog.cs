@@ -11,7 +11,13 @@ namespace InstantOnRemediate.Core.Classification;
 /// </summary>
 public sealed class SignatureCatalog
 {
-    internal const RegexOptions PatternOptions = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    /// <summary>
+    /// Catalog regexes run on the backtracking interpreter (construction is cheap, which keeps cold starts short) and
+    /// only on the first <see cref="MaxRegexInputChars"/> characters of a candidate line, which bounds their cost.
+    /// </summary>
+    internal const RegexOptions PatternOptions = RegexOptions.CultureInvariant;
+
+    internal const int MaxRegexInputChars = 4096;
     private const string ResourceName = "InstantOnRemediate.Data.signatures.json";
     private static readonly Lazy<SignatureCatalog> Embedded = new(LoadEmbeddedUncached);
 

@@ -16,7 +16,7 @@ public sealed record SignatureDefinition
     /// <summary>Case-sensitive substrings; a line is a candidate when it contains one of them.</summary>
     public IReadOnlyList<string> Literals { get; init => field = value ?? []; } = [];
 
-    /// <summary>Confirms a candidate line (.NET regex, matched with RegexOptions.NonBacktracking).</summary>
+    /// <summary>Confirms a candidate line (.NET regex, backtracking interpreter, first 4096 characters of the line).</summary>
     public string? Regex { get; init; }
 
     public int Precedence { get; init; }
