@@ -40,6 +40,9 @@ internal sealed class EpisodeTracker(SignatureCatalog catalog)
         return closed;
     }
 
+    /// <summary>An event known to hold no catalog literal: only counted.</summary>
+    public void AddPlain(long timestamp, string? eventId) => current.AddPlain(timestamp, eventId);
+
     public RestoreEpisode Finish()
     {
         var last = current;

@@ -19,36 +19,57 @@ public static class RestoreDetector
         }
 
         var streamSource = LogStreamName.Parse(payload.LogStream);
-        var trackers = new Dictionary<ContainerRef, EpisodeTracker>();
-        var order = new List<ContainerRef>();
-        var closed = new List<(ContainerRef Source, RestoreEpisode Episode)>();
+        // One tracker per container identity (pod, namespace, container); the richest reference seen names it.
+        var trackers = new Dictionary<(string?, string?, string?), (ContainerRef Source, EpisodeTracker Tracker)>();
+        var order = new List<(string?, string?, string?)>();
+        var closed = new List<((string?, string?, string?) Key, RestoreEpisode Episode)>();
+        ContainerRef? last = null;
+        EpisodeTracker Tracker(ContainerRef source)
+        {
+            var key = (source.Pod, source.Namespace, source.Container);
+            if (!trackers.TryGetValue(key, out var entry))
+            {
+                entry = (source, new EpisodeTracker(catalog));
+                order.Add(key);
+            }
+
+            trackers[key] = (entry.Source.WithFallback(source), entry.Tracker);
+            return entry.Tracker;
+        }
+
         foreach (var e in payload.LogEvents)
         {
-            var record = LogRecordParser.Parse(e.Message, streamSource);
-            if (!trackers.TryGetValue(record.Source, out var tracker))
+            // Most events hold no catalog literal at all: skip record parsing and count them for the container
+            // seen last (a Container Insights stream is one container). Escaped slashes could hide a literal.
+            if (!catalog.Matcher.IsCandidate(e.Message) && !e.Message.Contains("\\/", StringComparison.Ordinal))
             {
-                trackers[record.Source] = tracker = new EpisodeTracker(catalog);
-                order.Add(record.Source);
+                Tracker(last ?? streamSource ?? ContainerRef.Unknown).AddPlain(e.Timestamp, e.Id);
+                continue;
             }
+
+            var record = LogRecordParser.Parse(e.Message, streamSource);
+            last = record.Source;
+            var tracker = Tracker(record.Source);
 
             foreach (var line in record.Text.AsSpan().EnumerateLines())
             {
                 if (!line.IsEmpty && tracker.Feed(line, e.Timestamp, e.Id) is { } done)
                 {
-                    closed.Add((record.Source, done));
+                    closed.Add(((record.Source.Pod, record.Source.Namespace, record.Source.Container), done));
                 }
             }
         }
 
-        foreach (var source in order)
+        foreach (var key in order)
         {
-            closed.Add((source, trackers[source].Finish()));
+            closed.Add((key, trackers[key].Tracker.Finish()));
         }
 
         var cluster = LogGroupName.ClusterOf(payload.LogGroup);
         var findings = new List<Finding>();
-        foreach (var (source, episode) in closed.OrderBy(c => c.Episode.FirstTimestamp))
+        foreach (var (key, episode) in closed.OrderBy(c => c.Episode.FirstTimestamp))
         {
+            var source = trackers[key].Source;
             var result = EpisodeClassifier.Classify(episode, catalog);
             if (result.Verdict == Verdicts.None)
             {
