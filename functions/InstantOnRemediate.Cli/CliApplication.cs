@@ -42,6 +42,7 @@ internal static class CliApplication
                 "invoke" => await InvokeCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
                 "inventory" => await InventoryCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
                 "audit" => await AuditCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
+                "filter-pattern" => await FilterPatternCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
                 _ => throw new UsageException($"unknown command '{args[0]}' (try --help)"),
             };
         }

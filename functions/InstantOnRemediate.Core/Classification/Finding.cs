@@ -47,6 +47,12 @@ public sealed record Finding
     /// <summary>The exact fix, from the catalog.</summary>
     public string? Fix { get; init; }
 
+    /// <summary>
+    /// Facts for later refinement (<see cref="Classification.Signals"/>), e.g. <c>restore-sigsegv</c>: a restore killed by
+    /// SIGSEGV is rseq-ptrace-unsupported on a node kernel older than 5.13 and rseq-criu-unaware otherwise.
+    /// </summary>
+    public IReadOnlyList<string> Signals { get; init; } = [];
+
     /// <summary>Epoch milliseconds of the first and last log event of the episode.</summary>
     public long FirstTimestamp { get; init; }
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using InstantOnRemediate.Core.Classification;
+using InstantOnRemediate.Core.Classification.Catalog;
 using InstantOnRemediate.Core.Correlation;
+using InstantOnRemediate.Core.Ingest;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Policy;
 using InstantOnRemediate.Core.State;
@@ -41,4 +43,9 @@ namespace InstantOnRemediate.Core.Json;
 [JsonSerializable(typeof(RestoreOutcomeCounts))]
 [JsonSerializable(typeof(PauseState))]
 [JsonSerializable(typeof(ApprovalRecord))]
+// Detection: signature catalog, classification results, decoded batches.
+[JsonSerializable(typeof(CatalogDocument))]
+[JsonSerializable(typeof(ClassificationResult))]
+[JsonSerializable(typeof(LogsPayload))]
+[JsonSerializable(typeof(List<Rejection>))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

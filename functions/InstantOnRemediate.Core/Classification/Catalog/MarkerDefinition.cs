@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace InstantOnRemediate.Core.Classification.Catalog;
+
+/// <summary>A line that marks a restore/checkpoint attempt or its outcome (Liberty, CRIU, container runtime, OpenJ9).</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record MarkerDefinition
+{
+    public string Id { get; init => field = value ?? ""; } = "";
+
+    public string Kind { get; init => field = value ?? ""; } = "";
+
+    public IReadOnlyList<string> Literals { get; init => field = value ?? []; } = [];
+
+    public string? Regex { get; init; }
+
+    /// <summary>Printed once at the start of an attempt: a second one in the same episode starts a new episode.</summary>
+    public bool StartsAttempt { get; init; }
+
+    /// <summary>CRIU's last line of an attempt: a second one in the same episode starts a new episode.</summary>
+    public bool Terminal { get; init; }
+
+    public IReadOnlyList<string> Signals { get; init => field = value ?? []; } = [];
+
+    /// <summary>False for markers the subscription filter does not need (e.g. checkpoint requested).</summary>
+    [JsonPropertyName("inFilter")]
+    public bool? InFilterValue { get; init; }
+
+    [JsonIgnore]
+    public bool InFilter => InFilterValue ?? true;
+
+    /// <summary>Filter terms covering every literal; the literals themselves when absent.</summary>
+    public IReadOnlyList<string> FilterTerms { get; init => field = value ?? []; } = [];
+}

@@ -1,0 +1,9 @@
+namespace InstantOnRemediate.Core.Classification;
+
+internal enum PatternRole
+{
+    Signature,
+    Marker,
+    Benign,
+    Kernel,
+}

@@ -1,0 +1,7 @@
+namespace InstantOnRemediate.Core.Ingest;
+
+public enum CriuLevel
+{
+    Warn,
+    Error,
+}
