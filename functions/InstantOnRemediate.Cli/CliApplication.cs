@@ -23,6 +23,7 @@ internal static class CliApplication
                                                      the correlated node-group snapshot
           audit [--cluster NAME]... [--aws | --inventory FILE] [--json]
                                                      InstantOn compatibility of every node group
+                                                     (--aws: clusters from --cluster, else CLUSTERS=a,b)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

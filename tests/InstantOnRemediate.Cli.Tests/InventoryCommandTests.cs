@@ -83,7 +83,8 @@ public sealed class InventoryCommandTests
     [InlineData(new[] { "inventory", "--cluster", "nope" }, "has no cluster 'nope'")]
     [InlineData(new[] { "inventory", "--cluster", "prod-eks", "--inventory", "/nonexistent/inv.json" }, "cannot read inventory")]
     [InlineData(new[] { "inventory", "--cluster", "prod-eks", "--aws", "--inventory", "x.json" }, "not both")]
-    [InlineData(new[] { "inventory", "--cluster", "prod-eks", "--aws" }, "EKS client")]
+    [InlineData(new[] { "inventory", "--cluster", "prod eks; rm -rf /", "--aws" }, "is not an EKS cluster name")]
+    [InlineData(new[] { "inventory", "--cluster", "-prod", "--aws" }, "is not an EKS cluster name")]
     [InlineData(new[] { "inventory", "--cluster", "prod-eks", "--bogus" }, "unknown option")]
     public async Task Inventory_BadUsage_Exits2WithOneLineReason(string[] args, string reason)
     {

@@ -21,6 +21,7 @@ public sealed class InventoryGatherer
     private readonly NodegroupAssessor assessor;
     private readonly ExpiringCache<(string Cluster, string Nodegroup), NodegroupInventory> nodegroups;
     private readonly ExpiringCache<string, IReadOnlyList<string>> nodegroupNames;
+    private readonly ExpiringCache<string, string?> clusterVersions;
     private readonly ExpiringCache<string, Ec2InstanceFacts?> instancesByNode;
     private readonly ExpiringCache<string, AmiFacts?> amis;
     private readonly ExpiringCache<string, NodeProbeResult> probes;
@@ -36,14 +37,19 @@ public sealed class InventoryGatherer
         var lifetime = this.options.CacheLifetime;
         nodegroups = new(time, lifetime);
         nodegroupNames = new(time, lifetime, StringComparer.Ordinal);
+        clusterVersions = new(time, lifetime, StringComparer.Ordinal);
         instancesByNode = new(time, lifetime, StringComparer.OrdinalIgnoreCase);
         amis = new(time, lifetime, StringComparer.Ordinal);
         probes = new(time, lifetime, StringComparer.Ordinal);
     }
 
-    /// <summary>Every node group of the cluster with its running instances, AMIs, kernels and verdicts.</summary>
+    /// <summary>
+    /// Every node group of the cluster with its running instances, AMIs, kernels and verdicts, and the control-plane
+    /// version. An unknown cluster fails with <see cref="EksServiceException"/> of kind <see cref="EksErrorKind.NotFound"/>.
+    /// </summary>
     public async Task<ClusterInventory> GatherAsync(string cluster, CancellationToken cancellationToken = default)
     {
+        var version = await ClusterVersionAsync(cluster, cancellationToken).ConfigureAwait(false);
         var groups = await DescribeAllNodegroupsAsync(cluster, cancellationToken).ConfigureAwait(false);
         var asgToGroup = AsgIndex(groups);
         var instances = await ec2.FindByAutoScalingGroupsAsync([.. asgToGroup.Keys], cancellationToken).ConfigureAwait(false);
@@ -52,7 +58,8 @@ public sealed class InventoryGatherer
             Remember(instance);
         }
 
-        return await BuildAsync(cluster, groups, instances, asgToGroup, cancellationToken).ConfigureAwait(false);
+        var inventory = await BuildAsync(cluster, groups, instances, asgToGroup, cancellationToken).ConfigureAwait(false);
+        return inventory with { Version = version };
     }
 
     /// <summary>
@@ -202,22 +209,25 @@ public sealed class InventoryGatherer
         return result;
     }
 
+    [IamAction("eks:DescribeCluster", Resource = "cluster")]
+    private async Task<string?> ClusterVersionAsync(string cluster, CancellationToken cancellationToken)
+    {
+        if (!clusterVersions.TryGet(cluster, out var version))
+        {
+            var response = await eks.DescribeClusterAsync(new DescribeClusterRequest { Name = cluster }, cancellationToken).ConfigureAwait(false);
+            version = response.Cluster?.Version;
+            clusterVersions.Set(cluster, version);
+        }
+
+        return version;
+    }
+
     [IamAction("eks:ListNodegroups", Resource = "cluster")]
     private async Task<List<NodegroupInventory>> DescribeAllNodegroupsAsync(string cluster, CancellationToken cancellationToken)
     {
         if (!nodegroupNames.TryGet(cluster, out var names))
         {
-            var list = new List<string>();
-            string? token = null;
-            do
-            {
-                var page = await eks.ListNodegroupsAsync(new ListNodegroupsRequest { ClusterName = cluster, MaxResults = 100, NextToken = token }, cancellationToken).ConfigureAwait(false);
-                list.AddRange(page.Nodegroups ?? []);
-                token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
-            }
-            while (token is not null);
-
-            names = list;
+            names = await eks.ListAllNodegroupsAsync(cluster, cancellationToken: cancellationToken).ConfigureAwait(false);
             nodegroupNames.Set(cluster, names);
         }
 

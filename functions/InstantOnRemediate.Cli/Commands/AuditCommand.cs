@@ -8,10 +8,14 @@ namespace InstantOnRemediate.Cli.Commands;
 
 /// <summary>
 /// <c>audit [--cluster NAME]... [--aws | --inventory FILE] [--json]</c>: InstantOn compatibility of every node group —
-/// family, release, kernel, compatible or not and why, and the compatible amiType to move to.
+/// family, release, kernel, compatible or not and why, and the compatible amiType to move to. With <c>--aws</c> the
+/// clusters come from <c>--cluster</c>, else from <c>CLUSTERS</c> (comma-separated); there is no "every cluster".
 /// </summary>
 internal static class AuditCommand
 {
+    /// <summary>Comma-separated cluster names for <c>audit --aws</c> when no <c>--cluster</c> is given.</summary>
+    public const string ClustersVariable = "CLUSTERS";
+
     private static readonly string[] ValueOptions = ["--cluster", "--inventory"];
     private static readonly string[] FlagOptions = ["--aws", "--json"];
 
@@ -23,7 +27,18 @@ internal static class AuditCommand
             throw new UsageException($"audit takes no positional arguments (got '{parsed.Positional[0]}')");
         }
 
-        var inventories = await InventoryCommand.LoadAsync(parsed.Values("--cluster"), parsed.Has("--aws"), parsed.Value("--inventory")).ConfigureAwait(false);
+        var aws = parsed.Has("--aws");
+        var clusters = parsed.Values("--cluster");
+        if (aws && clusters.Count == 0)
+        {
+            clusters = [.. (Environment.GetEnvironmentVariable(ClustersVariable) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+            if (clusters.Count == 0)
+            {
+                throw new UsageException($"audit --aws needs the clusters: --cluster NAME (repeatable) or {ClustersVariable}=a,b");
+            }
+        }
+
+        var inventories = await InventoryCommand.LoadAsync(clusters, aws, parsed.Value("--inventory")).ConfigureAwait(false);
         var report = CompatibilityAudit.Default.Audit(inventories);
 
         if (parsed.Has("--json"))

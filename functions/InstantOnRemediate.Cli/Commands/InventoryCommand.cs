@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using InstantOnRemediate.Aws.Eks;
+using InstantOnRemediate.Aws.Http;
 using InstantOnRemediate.Aws.Inventory;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Json;
@@ -11,16 +13,18 @@ namespace InstantOnRemediate.Cli.Commands;
 /// <summary>
 /// <c>inventory --cluster NAME [--aws | --inventory FILE] [--json]</c>: the correlated snapshot of one cluster (node
 /// groups, instances, AMIs, kernels, verdicts). The JSON output is a snapshot that <c>--inventory</c> replays offline.
+/// <c>--aws</c> gathers live with the shared <see cref="AwsClientFactory"/>: region, credentials and endpoint
+/// overrides (<c>AWS_ENDPOINT_URL</c>, <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>) from the standard environment.
 /// </summary>
-internal static class InventoryCommand
+internal static partial class InventoryCommand
 {
     public const string DemoInventory = "prod-eks.json";
 
     private static readonly string[] ValueOptions = ["--cluster", "--inventory"];
     private static readonly string[] FlagOptions = ["--aws", "--json"];
 
-    /// <summary>Creates the EKS client for <c>--aws</c>; set by the composition root once the hand-written client is part of the build.</summary>
-    internal static Func<IAmazonEks>? EksClientFactory { get; set; }
+    /// <summary>Which EKS client <c>--aws</c> uses from the factory: its hand-written <see cref="AwsClientFactory.Eks"/>.</summary>
+    internal static Func<AwsClientFactory, IAmazonEks> EksClientFactory { get; set; } = aws => aws.Eks;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -59,23 +63,7 @@ internal static class InventoryCommand
 
         if (aws)
         {
-            if (clusters.Count == 0)
-            {
-                throw new UsageException("--aws needs at least one --cluster NAME");
-            }
-
-            var eks = EksClientFactory?.Invoke()
-                ?? throw new UsageException("--aws needs the EKS client, which this build does not include yet; use --inventory FILE");
-            using var ec2 = InventoryAwsClients.CreateEc2();
-            using var ssm = InventoryAwsClients.CreateSsm();
-            var gatherer = new InventoryGatherer(eks, ec2, ssm, TimeProvider.System);
-            var gathered = new List<ClusterInventory>();
-            foreach (var name in clusters)
-            {
-                gathered.Add(await gatherer.GatherAsync(name).ConfigureAwait(false) with { Region = Environment.GetEnvironmentVariable("AWS_REGION") });
-            }
-
-            return gathered;
+            return await GatherAsync(clusters).ConfigureAwait(false);
         }
 
         var path = file ?? FindDemoInventory();
@@ -112,6 +100,61 @@ internal static class InventoryCommand
         }
 
         return selected;
+    }
+
+    /// <summary>Live inventories of <paramref name="clusters"/> through EKS, EC2 (and SSM when probing), one client set for all.</summary>
+    private static async Task<IReadOnlyList<ClusterInventory>> GatherAsync(IReadOnlyList<string> clusters)
+    {
+        if (clusters.Count == 0)
+        {
+            throw new UsageException("--aws needs at least one --cluster NAME");
+        }
+
+        foreach (var name in clusters)
+        {
+            if (!ClusterNamePattern().IsMatch(name))
+            {
+                throw new UsageException($"'{Printable(name)}' is not an EKS cluster name (letters, digits, '-' and '_', at most 100)");
+            }
+        }
+
+        AwsSettings settings;
+        try
+        {
+            settings = AwsSettings.FromEnvironment();
+        }
+        catch (AwsConfigurationException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+
+        using var aws = new AwsClientFactory(settings);
+        var gatherer = new InventoryGatherer(EksClientFactory(aws), aws.Ec2, aws.Ssm, TimeProvider.System);
+        var gathered = new List<ClusterInventory>();
+        foreach (var name in clusters)
+        {
+            try
+            {
+                gathered.Add(await gatherer.GatherAsync(name).ConfigureAwait(false) with { Region = settings.Region });
+            }
+            catch (EksServiceException e) when (e.Kind == EksErrorKind.NotFound)
+            {
+                throw new UsageException($"EKS cluster '{name}' was not found in {settings.Region}", e);
+            }
+        }
+
+        return gathered;
+    }
+
+    /// <summary>EKS cluster names (CreateCluster: 1-100 characters, <c>^[0-9A-Za-z][A-Za-z0-9\-_]*$</c>).</summary>
+    [GeneratedRegex(@"^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClusterNamePattern();
+
+    /// <summary>A rejected value shown in an error: control characters replaced, length bounded.</summary>
+    private static string Printable(string value)
+    {
+        var text = new string([.. value.Take(100).Select(c => char.IsControl(c) ? '?' : c)]);
+        return value.Length > 100 ? text + "…" : text;
     }
 
     /// <summary>events/inventory/prod-eks.json above the executable or the working directory.</summary>

@@ -4,8 +4,8 @@ using InstantOnRemediate.Core.Json;
 namespace InstantOnRemediate.Core.Correlation;
 
 /// <summary>
-/// Reads saved inventory snapshots (one cluster object, or an array of them) and fills absent collections, which
-/// source-generated deserialization leaves null on records with required members.
+/// Reads saved inventory snapshots (one cluster object, or an array of them). Absent collections already read as
+/// empty (the contract records keep their defaults); this adds the checks JSON alone cannot express.
 /// </summary>
 public static class InventorySnapshots
 {
@@ -21,7 +21,7 @@ public static class InventorySnapshots
                 JsonValueKind.Object => [root.Deserialize(CoreJsonContext.Default.ClusterInventory)!],
                 _ => throw new CorrelationDataException($"{origin}: expected a cluster inventory object or an array of them"),
             };
-            return [.. clusters.Select(c => Normalize(c, origin))];
+            return [.. clusters.Select(c => Validate(c, origin))];
         }
         catch (JsonException e)
         {
@@ -29,26 +29,19 @@ public static class InventorySnapshots
         }
     }
 
-    public static ClusterInventory Normalize(ClusterInventory inventory, string origin = "inventory")
+    /// <summary>Rejects null entries and clusters without a name, with a message naming <paramref name="origin"/>.</summary>
+    public static ClusterInventory Validate(ClusterInventory? inventory, string origin = "inventory")
     {
-        if (string.IsNullOrWhiteSpace(inventory.Cluster))
+        if (inventory is null || string.IsNullOrWhiteSpace(inventory.Cluster))
         {
             throw new CorrelationDataException($"{origin}: a cluster inventory has no cluster name");
         }
 
-        return inventory with { Nodegroups = [.. (inventory.Nodegroups ?? []).Select(Normalize)] };
-    }
+        if (inventory.Nodegroups.Any(ng => ng is null))
+        {
+            throw new CorrelationDataException($"{origin}: cluster '{inventory.Cluster}' has a null node group");
+        }
 
-    public static NodegroupInventory Normalize(NodegroupInventory ng) => ng with
-    {
-        KernelSource = ng.KernelSource ?? KernelSources.Unknown,
-        Confidence = ng.Confidence ?? Confidences.None,
-        Missing = ng.Missing ?? [],
-        Instances = ng.Instances ?? [],
-        InstanceTypes = ng.InstanceTypes ?? [],
-        Subnets = ng.Subnets ?? [],
-        Labels = ng.Labels ?? new Dictionary<string, string>(),
-        Taints = ng.Taints ?? [],
-        AutoScalingGroups = ng.AutoScalingGroups ?? [],
-    };
+        return inventory;
+    }
 }

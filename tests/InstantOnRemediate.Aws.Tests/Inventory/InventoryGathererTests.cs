@@ -5,55 +5,39 @@ using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Aws.Tests.Inventory;
 
+/// <summary>
+/// The gatherer against moto_server: EKS through the hand-written client (cluster and managed node groups created in
+/// moto), EC2 instances and AMIs through the SDK. Call counts are read per operation at the HTTP layer.
+/// </summary>
 [Collection(InventoryMotoCollection.Name)]
 public sealed class InventoryGathererTests(MotoServer moto)
 {
-    private const string Al2Asg = "eks-ng-al2-general-9ac6d0e2-1f3b-5a7c-9e1d-3b5f7a9c1e2d";
-    private const string Al2023Asg = "eks-ng-al2023-general-b4c8e1f3-2a4c-6b8d-0f2e-4c6e8a0b2d4f";
+    private const string Cluster = "prod-eks";
 
-    private sealed record Fleet(MotoWorld World, TableEks Eks, List<(string InstanceId, string Node)> Al2, List<(string InstanceId, string Node)> Al2023);
+    private sealed record Fleet(MotoWorld World, string Al2Asg, string Al2023Asg, List<(string InstanceId, string Node)> Al2, List<(string InstanceId, string Node)> Al2023);
 
     private async Task<Fleet> FleetAsync()
     {
         var world = await MotoWorld.CreateAsync(moto);
+        await world.CreateClusterAsync(Cluster);
+        var al2Asg = await world.CreateNodegroupAsync(Cluster, "ng-al2-general", "AL2_x86_64", "1.30.9-20250212");
+        var al2023Asg = await world.CreateNodegroupAsync(Cluster, "ng-al2023-general", "AL2023_x86_64_STANDARD", "1.30.9-20250212");
         var al2Ami = await world.RegisterAmiAsync("amazon-eks-node-1.30-v20250212", "EKS Kubernetes Worker AMI with AmazonLinux2 image");
         var al2023Ami = await world.RegisterAmiAsync("amazon-eks-node-al2023-x86_64-standard-1.30-v20250212", "EKS-optimized Kubernetes node based on Amazon Linux 2023");
         // The AL2 group's instances carry only the ASG tag (matched through DescribeNodegroup.resources); AL2023's carry eks:nodegroup-name too.
-        var al2 = await world.LaunchAsync(al2Ami, 1, Al2Asg, nodegroupTag: null);
-        var al2023 = await world.LaunchAsync(al2023Ami, 2, Al2023Asg, nodegroupTag: "ng-al2023-general");
-        var eks = new TableEks("prod-eks",
-        [
-            Nodegroup("ng-al2-general", "AL2_x86_64", "1.30.9-20250212", Al2Asg),
-            Nodegroup("ng-al2023-general", "AL2023_x86_64_STANDARD", "1.30.9-20250212", Al2023Asg),
-        ]);
-        return new Fleet(world, eks, al2, al2023);
+        var al2 = await world.LaunchAsync(al2Ami, 1, al2Asg, nodegroupTag: null);
+        var al2023 = await world.LaunchAsync(al2023Ami, 2, al2023Asg, nodegroupTag: "ng-al2023-general");
+        return new Fleet(world, al2Asg, al2023Asg, al2, al2023);
     }
-
-    private static Nodegroup Nodegroup(string name, string amiType, string release, string asg) => new()
-    {
-        NodegroupName = name,
-        ClusterName = "prod-eks",
-        Version = "1.30",
-        ReleaseVersion = release,
-        AmiType = amiType,
-        Status = "ACTIVE",
-        CapacityType = "ON_DEMAND",
-        InstanceTypes = ["m5.xlarge"],
-        Subnets = ["subnet-0a1b2c3d4e5f60001"],
-        NodeRole = "arn:aws:iam::123456789012:role/prod-eks-node-role",
-        ScalingConfig = new NodegroupScalingConfig { MinSize = 1, MaxSize = 4, DesiredSize = 2 },
-        Labels = new Dictionary<string, string> { ["workload"] = "general" },
-        Resources = new NodegroupResources { AutoScalingGroups = [new AutoScalingGroup { Name = asg }] },
-    };
 
     [Fact]
     public async Task GatherAsync_MotoFleet_CorrelatesInstancesAmisKernelsAndVerdicts()
     {
         var fleet = await FleetAsync();
         using var world = fleet.World;
-        var gatherer = new InventoryGatherer(fleet.Eks, world.Ec2, world.Ssm, new ManualTime());
+        var gatherer = new InventoryGatherer(world.Eks, world.Ec2, world.Ssm, new ManualTime());
 
-        var inventory = await gatherer.GatherAsync("prod-eks");
+        var inventory = await gatherer.GatherAsync(Cluster);
 
         Assert.Equal(["ng-al2-general", "ng-al2023-general"], inventory.Nodegroups.Select(n => n.Name));
         var al2 = inventory.Nodegroups[0];
@@ -63,13 +47,16 @@ public sealed class InventoryGathererTests(MotoServer moto)
         Assert.Equal(("al2", "5.10", KernelSources.AmiCatalog, false), (al2.AmiFamily, al2.Kernel, al2.KernelSource, al2.Compatible));
         Assert.Equal(["ptrace-get-rseq-conf"], al2.Missing);
         Assert.Equal("AL2023_x86_64_STANDARD", al2.TargetAmiType);
-        Assert.Equal([Al2Asg], al2.AutoScalingGroups);
+        Assert.Equal([fleet.Al2Asg], al2.AutoScalingGroups);
+        Assert.Equal(("1.30", "1.30.9-20250212", "ACTIVE", 2), (al2.KubernetesVersion, al2.ReleaseVersion, al2.Status, al2.DesiredSize));
 
         var al2023 = inventory.Nodegroups[1];
         Assert.Equal(fleet.Al2023.Select(i => i.InstanceId).Order(StringComparer.Ordinal), al2023.Instances.Select(i => i.InstanceId));
         Assert.Equal(("6.1", true), (al2023.Kernel, al2023.Compatible));
         Assert.Equal(1, world.Ec2Calls.Count("DescribeInstances"));
         Assert.Equal(1, world.Ec2Calls.Count("DescribeImages"));
+        Assert.Equal((1, 1, 2), (world.EksCalls.Count("DescribeCluster"), world.EksCalls.Count("ListNodegroups"), world.EksCalls.Count("DescribeNodegroup")));
+        Assert.Equal("1.30", inventory.Version);
         Assert.Equal(0, world.SsmCalls.Total);
     }
 
@@ -79,20 +66,20 @@ public sealed class InventoryGathererTests(MotoServer moto)
         var fleet = await FleetAsync();
         using var world = fleet.World;
         var time = new ManualTime();
-        var gatherer = new InventoryGatherer(fleet.Eks, world.Ec2, world.Ssm, time, new InventoryGathererOptions { CacheLifetime = TimeSpan.FromMinutes(10) });
+        var gatherer = new InventoryGatherer(world.Eks, world.Ec2, world.Ssm, time, new InventoryGathererOptions { CacheLifetime = TimeSpan.FromMinutes(10) });
         var nodes = new[] { fleet.Al2[0].Node, fleet.Al2023[0].Node, fleet.Al2023[1].InstanceId };
         var events = Enumerable.Range(0, 600).Select(i => nodes[i % nodes.Length]).ToList();
 
-        var first = await gatherer.GatherForNodesAsync("prod-eks", events);
-        var firstCalls = (world.Ec2Calls.Count("DescribeInstances"), world.Ec2Calls.Count("DescribeImages"), fleet.Eks.Count("DescribeNodegroup"));
+        var first = await gatherer.GatherForNodesAsync(Cluster, events);
+        var firstCalls = (world.Ec2Calls.Count("DescribeInstances"), world.Ec2Calls.Count("DescribeImages"), world.EksCalls.Count("DescribeNodegroup"));
         for (var batch = 0; batch < 5; batch++)
         {
-            await gatherer.GatherForNodesAsync("prod-eks", events);
+            await gatherer.GatherForNodesAsync(Cluster, events);
         }
 
-        var cachedCalls = (world.Ec2Calls.Count("DescribeInstances"), world.Ec2Calls.Count("DescribeImages"), fleet.Eks.Count("DescribeNodegroup"));
+        var cachedCalls = (world.Ec2Calls.Count("DescribeInstances"), world.Ec2Calls.Count("DescribeImages"), world.EksCalls.Count("DescribeNodegroup"));
         time.Advance(TimeSpan.FromMinutes(11));
-        await gatherer.GatherForNodesAsync("prod-eks", events);
+        await gatherer.GatherForNodesAsync(Cluster, events);
 
         Assert.Equal(3, first.Nodegroups.Sum(n => n.Instances.Count));
         Assert.Equal((2, 1, 2), firstCalls);
@@ -109,11 +96,11 @@ public sealed class InventoryGathererTests(MotoServer moto)
     {
         var fleet = await FleetAsync();
         using var world = fleet.World;
-        var gatherer = new InventoryGatherer(fleet.Eks, world.Ec2, world.Ssm, new ManualTime());
+        var gatherer = new InventoryGatherer(world.Eks, world.Ec2, world.Ssm, new ManualTime());
         var names = Enumerable.Range(0, 250).Select(i => $"ip-10-99-{i / 250}-{i % 250}.ec2.internal").Append(fleet.Al2[0].Node).ToList();
 
-        var inventory = await gatherer.GatherForNodesAsync("prod-eks", names);
-        await gatherer.GatherForNodesAsync("prod-eks", names);
+        var inventory = await gatherer.GatherForNodesAsync(Cluster, names);
+        await gatherer.GatherForNodesAsync(Cluster, names);
 
         Assert.Equal(2, world.Ec2Calls.Count("DescribeInstances"));
         var only = Assert.Single(inventory.Nodegroups);
@@ -125,9 +112,9 @@ public sealed class InventoryGathererTests(MotoServer moto)
     {
         var fleet = await FleetAsync();
         using var world = fleet.World;
-        var gatherer = new InventoryGatherer(fleet.Eks, world.Ec2, world.Ssm, new ManualTime());
+        var gatherer = new InventoryGatherer(world.Eks, world.Ec2, world.Ssm, new ManualTime());
 
-        var inventory = await gatherer.GatherForNodesAsync("prod-eks", ["ip-1-2-3-4 ; rm -rf /", "*"]);
+        var inventory = await gatherer.GatherForNodesAsync(Cluster, ["ip-1-2-3-4 ; rm -rf /", "*"]);
 
         Assert.Empty(inventory.Nodegroups);
         Assert.Equal(0, world.Ec2Calls.Count("DescribeInstances"));
@@ -142,14 +129,27 @@ public sealed class InventoryGathererTests(MotoServer moto)
             ? body.Replace("\"StandardOutputContent\": \"\"", "\"StandardOutputContent\": \"kernel=5.10.226-214.880.amzn2.x86_64\\nget_rseq_conf=unsupported\\n\"", StringComparison.Ordinal)
             : body;
         var time = new ManualTime();
-        var gatherer = new InventoryGatherer(fleet.Eks, world.Ec2, world.Ssm, time, new InventoryGathererOptions { ProbeNodes = true });
+        var gatherer = new InventoryGatherer(world.Eks, world.Ec2, world.Ssm, time, new InventoryGathererOptions { ProbeNodes = true });
 
-        var inventory = await gatherer.GatherAsync("prod-eks");
-        await gatherer.GatherAsync("prod-eks");
+        var inventory = await gatherer.GatherAsync(Cluster);
+        await gatherer.GatherAsync(Cluster);
 
         var al2 = inventory.Nodegroups[0];
         Assert.Equal(("5.10.226-214.880.amzn2.x86_64", KernelSources.SsmProbe, false), (al2.Kernel, al2.KernelSource, al2.Compatible));
         Assert.False(al2.Instances[0].KernelFeatures!["ptrace-get-rseq-conf"]);
         Assert.Equal(3, world.SsmCalls.Count("SendCommand"));
+    }
+
+    [Fact]
+    public async Task GatherAsync_UnknownCluster_NotFoundFromEks()
+    {
+        var fleet = await FleetAsync();
+        using var world = fleet.World;
+        var gatherer = new InventoryGatherer(world.Eks, world.Ec2, world.Ssm, new ManualTime());
+
+        var error = await Assert.ThrowsAsync<EksServiceException>(() => gatherer.GatherAsync("absent-eks"));
+
+        Assert.Equal(EksErrorKind.NotFound, error.Kind);
+        Assert.Equal((0, 0), (world.EksCalls.Count("ListNodegroups"), world.Ec2Calls.Count("DescribeInstances")));
     }
 }

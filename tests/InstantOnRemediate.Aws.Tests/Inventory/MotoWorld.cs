@@ -1,18 +1,30 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using System.Text;
 using Amazon.Runtime;
+using InstantOnRemediate.Aws.Eks;
+using InstantOnRemediate.Aws.Http;
+using InstantOnRemediate.Aws.Tests.Http;
 using AmazonSimpleSystemsManagementClient = Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient;
 using AmazonSimpleSystemsManagementConfig = Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Aws.Tests.Inventory;
 
-/// <summary>SDK clients pointed at moto_server through a <see cref="RecordingHandler"/>, and helpers to build an EKS-like fleet in moto's EC2.</summary>
+/// <summary>
+/// Clients pointed at moto_server through <see cref="RecordingHandler"/>s (the hand-written EKS client from the shared
+/// <see cref="AwsClientFactory"/>, the SDK's EC2 and SSM), and helpers to build an EKS cluster with managed node
+/// groups and their instances. moto gives each node group an Auto Scaling group name but starts no instances, so
+/// <see cref="LaunchAsync"/> runs them tagged as EKS would.
+/// </summary>
 internal sealed class MotoWorld : IDisposable
 {
+    public const string NodeRole = "arn:aws:iam::123456789012:role/prod-eks-node-role";
+
     private MotoWorld(MotoServer moto)
     {
         TestEnvironment.ApplyStaticCredentials();
+        Aws = TestAws.Factory(TestAws.Settings(moto.Endpoint, maxAttempts: 1), EksCalls);
         var credentials = new BasicAWSCredentials(MotoServer.AccessKey, MotoServer.SecretKey);
         Ec2 = new AmazonEC2Client(credentials, new AmazonEC2Config
         {
@@ -30,9 +42,16 @@ internal sealed class MotoWorld : IDisposable
         });
     }
 
+    public RecordingHandler EksCalls { get; } = new();
+
     public RecordingHandler Ec2Calls { get; } = new();
 
     public RecordingHandler SsmCalls { get; } = new();
+
+    /// <summary>The shared factory over moto; only its hand-written clients go through <see cref="EksCalls"/>.</summary>
+    public AwsClientFactory Aws { get; }
+
+    public IAmazonEks Eks => Aws.Eks;
 
     public AmazonEC2Client Ec2 { get; }
 
@@ -50,6 +69,37 @@ internal sealed class MotoWorld : IDisposable
         return world;
     }
 
+    /// <summary>CreateCluster (not part of the product's EKS client) sent signed over the factory's EKS channel.</summary>
+    public async Task CreateClusterAsync(string name)
+    {
+        var body = $$$"""
+            {"name":"{{{name}}}","version":"1.30","roleArn":"arn:aws:iam::123456789012:role/{{{name}}}-cluster-role",
+             "resourcesVpcConfig":{"subnetIds":["{{{SubnetId}}}"]}}
+            """;
+        await Aws.Channel(AwsService.Eks, JsonErrorReader.Instance).SendAsync(
+            new AwsHttpRequest(HttpMethod.Post, "/clusters") { Operation = "CreateCluster", Body = Encoding.UTF8.GetBytes(body), ContentType = "application/json" },
+            CancellationToken.None);
+    }
+
+    /// <summary>Creates a managed node group through the EKS client; returns the Auto Scaling group name moto assigned it.</summary>
+    public async Task<string> CreateNodegroupAsync(string cluster, string name, string amiType, string releaseVersion)
+    {
+        var created = await Eks.CreateNodegroupAsync(new CreateNodegroupRequest
+        {
+            ClusterName = cluster,
+            NodegroupName = name,
+            Subnets = [SubnetId],
+            NodeRole = NodeRole,
+            ScalingConfig = new NodegroupScalingConfig { MinSize = 1, MaxSize = 4, DesiredSize = 2 },
+            InstanceTypes = ["m5.xlarge"],
+            AmiType = amiType,
+            Version = "1.30",
+            ReleaseVersion = releaseVersion,
+            Labels = new Dictionary<string, string> { ["workload"] = "general" },
+        });
+        return Assert.Single(created.Nodegroup!.Resources!.AutoScalingGroups!).Name!;
+    }
+
     public async Task<string> RegisterAmiAsync(string name, string description)
     {
         var image = await Ec2.RegisterImageAsync(new RegisterImageRequest
@@ -64,12 +114,13 @@ internal sealed class MotoWorld : IDisposable
     }
 
     /// <summary>Launches instances tagged like managed node-group members; returns (instance id, private DNS name).</summary>
-    public async Task<List<(string InstanceId, string Node)>> LaunchAsync(string imageId, int count, string autoScalingGroup, string? nodegroupTag)
+    public async Task<List<(string InstanceId, string Node)>> LaunchAsync(string imageId, int count, string autoScalingGroup, string? nodegroupTag, string cluster = "prod-eks")
     {
-        var tags = new List<Tag> { new("aws:autoscaling:groupName", autoScalingGroup), new("kubernetes.io/cluster/prod-eks", "owned") };
+        var tags = new List<Tag> { new("aws:autoscaling:groupName", autoScalingGroup), new($"kubernetes.io/cluster/{cluster}", "owned") };
         if (nodegroupTag is not null)
         {
             tags.Add(new Tag("eks:nodegroup-name", nodegroupTag));
+            tags.Add(new Tag("eks:cluster-name", cluster));
         }
 
         var run = await Ec2.RunInstancesAsync(new RunInstancesRequest
@@ -86,6 +137,8 @@ internal sealed class MotoWorld : IDisposable
 
     public void Dispose()
     {
+        Aws.Dispose();
+        EksCalls.Dispose();
         Ec2.Dispose();
         Ssm.Dispose();
         Ec2Calls.Dispose();

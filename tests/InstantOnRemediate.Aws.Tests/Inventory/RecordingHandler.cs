@@ -6,8 +6,8 @@ using Amazon.Runtime;
 namespace InstantOnRemediate.Aws.Tests.Inventory;
 
 /// <summary>
-/// Sits between an SDK client and moto_server: counts every request by operation (EC2 query Action, JSON X-Amz-Target)
-/// and can answer or rewrite chosen operations with AWS-shaped responses (fault injection).
+/// Sits between a client and moto_server: counts every request by operation (EC2 query Action, JSON X-Amz-Target,
+/// EKS REST route) and can answer or rewrite chosen operations with AWS-shaped responses (fault injection).
 /// </summary>
 internal sealed class RecordingHandler : DelegatingHandler
 {
@@ -78,7 +78,27 @@ internal sealed class RecordingHandler : DelegatingHandler
             }
         }
 
-        return request.Method + " " + request.RequestUri?.AbsolutePath;
+        return EksOperation(request.Method, request.RequestUri?.AbsolutePath ?? "") ?? request.Method + " " + request.RequestUri?.AbsolutePath;
+    }
+
+    /// <summary>The EKS REST routes the inventory and its fixtures use (model eks/2017-11-01).</summary>
+    private static string? EksOperation(HttpMethod method, string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is not ["clusters", ..])
+        {
+            return null;
+        }
+
+        return (method.Method, segments.Length) switch
+        {
+            ("POST", 1) => "CreateCluster",
+            ("GET", 2) => "DescribeCluster",
+            ("GET", 3) when segments[2] == "node-groups" => "ListNodegroups",
+            ("POST", 3) when segments[2] == "node-groups" => "CreateNodegroup",
+            ("GET", 4) when segments[2] == "node-groups" => "DescribeNodegroup",
+            _ => null,
+        };
     }
 }
 
