@@ -1,4 +1,5 @@
 using InstantOnRemediate.Aws.Sns;
+using InstantOnRemediate.Core.Alerts;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Security;
 
@@ -20,25 +21,39 @@ public sealed class NotifyExecutor(IAmazonSimpleNotificationService sns) : IActi
         return !IdentifierRules.IsSnsTopicArn(action.Target.Recipient) ? "recipient is not an SNS topic ARN" : null;
     }
 
-    public async Task<ActionOutcome> ExecuteAsync(PlanAction action, CancellationToken cancellationToken = default)
+    public Task<ActionOutcome> ExecuteAsync(PlanAction action, CancellationToken cancellationToken = default) =>
+        PublishAsync(action, null, cancellationToken);
+
+    /// <summary>Publishes the alert written for this action (or, without one, a summary of the action itself).</summary>
+    public async Task<ActionOutcome> PublishAsync(PlanAction action, Alert? alert, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(action);
         if (Validate(action) is { } invalid)
         {
             return ActionOutcome.Skipped(invalid);
         }
 
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["cluster"] = action.Target.Cluster ?? "",
+            ["cause"] = action.Cause ?? "",
+            ["remedy"] = action.Parameters.GetValueOrDefault("remedy") ?? "",
+            ["actionId"] = action.Id,
+        };
+        foreach (var (key, value) in alert?.Attributes ?? new Dictionary<string, string>())
+        {
+            if (attributes.Count < 10)
+            {
+                attributes.TryAdd(key, value);
+            }
+        }
+
         var response = await sns.PublishAsync(new PublishRequest
         {
             TopicArn = action.Target.Recipient!,
-            Subject = NotificationFormatter.Subject(action),
-            Message = NotificationFormatter.Message(action),
-            MessageAttributes = new()
-            {
-                ["cluster"] = action.Target.Cluster ?? "",
-                ["cause"] = action.Cause ?? "",
-                ["remedy"] = action.Parameters.GetValueOrDefault("remedy") ?? "",
-                ["actionId"] = action.Id,
-            },
+            Subject = alert?.Subject ?? NotificationFormatter.Subject(action),
+            Message = alert?.Body ?? NotificationFormatter.Message(action),
+            MessageAttributes = attributes,
         }, cancellationToken).ConfigureAwait(false);
         return ActionOutcome.Executed($"alert sent to {action.Target.Recipient}", response.MessageId);
     }

@@ -57,6 +57,9 @@ public abstract class TableStateStore : IStateStore
     public Task<bool> TryMarkEventProcessedAsync(string logGroup, string eventId, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
         PutIfAbsentAsync(new StateItem { Pk = $"event#{logGroup}#{eventId}", Sk = Single, Ttl = expiresAt.ToUnixTimeSeconds() }, cancellationToken);
 
+    public async Task<bool> IsEventProcessedAsync(string logGroup, string eventId, CancellationToken cancellationToken = default) =>
+        await GetAsync($"event#{logGroup}#{eventId}", Single, cancellationToken).ConfigureAwait(false) is { } item && !item.IsExpired(Now);
+
     public Task RecordFailureAsync(FailureObservation failure, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(failure);
@@ -91,6 +94,9 @@ public abstract class TableStateStore : IStateStore
 
         return won;
     }
+
+    public Task ReleaseClaimAsync(string actionId, CancellationToken cancellationToken = default) =>
+        DeleteAsync($"claim#{actionId}", Single, cancellationToken);
 
     public async Task<IReadOnlyList<ActionClaim>> GetRecentClaimsAsync(string cluster, DateTimeOffset since, CancellationToken cancellationToken = default)
     {

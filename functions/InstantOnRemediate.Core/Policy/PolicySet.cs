@@ -32,6 +32,25 @@ public sealed class PolicySet
             clusters.ToDictionary(c => c.Key, c => Cap(c.Value, mode), StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// Applies the deployment's switches: <paramref name="mode"/> becomes the account mode (cluster overrides can only
+    /// lower it; per-action modes still cap each action kind), and the topic and pause parameter, when given,
+    /// replace the document's.
+    /// </summary>
+    public PolicySet WithDeployment(string mode, string? topicArn, string? pauseParameter)
+    {
+        RemediationPolicy Apply(RemediationPolicy p, string m) => p with
+        {
+            Mode = m,
+            Notifications = topicArn is null ? p.Notifications : p.Notifications with { TopicArn = topicArn },
+            Pause = pauseParameter is null ? p.Pause : p.Pause with { ParameterName = pauseParameter },
+        };
+
+        return new PolicySet(
+            Apply(Account, mode),
+            clusters.ToDictionary(c => c.Key, c => Apply(c.Value, ModeOrder.Min(c.Value.Mode, mode)), StringComparer.Ordinal));
+    }
+
     private static RemediationPolicy Cap(RemediationPolicy policy, string mode) =>
         policy with { Mode = ModeOrder.Min(policy.Mode, mode) };
 }

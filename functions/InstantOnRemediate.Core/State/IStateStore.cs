@@ -10,6 +10,9 @@ public interface IStateStore
     /// <summary>Marks a log event processed; true the first time (dedupe on log group + event id), false for a duplicate.</summary>
     Task<bool> TryMarkEventProcessedAsync(string logGroup, string eventId, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether a log event (or finding) was already marked processed.</summary>
+    Task<bool> IsEventProcessedAsync(string logGroup, string eventId, CancellationToken cancellationToken = default);
+
     /// <summary>Remembers a failing restore (idempotent per finding id).</summary>
     Task RecordFailureAsync(FailureObservation failure, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
 
@@ -17,6 +20,9 @@ public interface IStateStore
 
     /// <summary>Claims an action before it runs; true for exactly one caller while the claim lives.</summary>
     Task<bool> TryClaimActionAsync(ActionClaim claim, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a claim back after its action failed for a transient reason, so a retry can claim it again.</summary>
+    Task ReleaseClaimAsync(string actionId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ActionClaim>> GetRecentClaimsAsync(string cluster, DateTimeOffset since, CancellationToken cancellationToken = default);
 

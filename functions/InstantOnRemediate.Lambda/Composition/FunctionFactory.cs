@@ -1,6 +1,7 @@
 using InstantOnRemediate.Lambda.Handlers;
 using InstantOnRemediate.Lambda.Hosting;
 using InstantOnRemediate.Lambda.Logging;
+using InstantOnRemediate.Lambda.Service;
 
 namespace InstantOnRemediate.Lambda.Composition;
 
@@ -20,7 +21,7 @@ internal static class FunctionFactory
     /// matched exactly). Throws <see cref="FunctionConfigurationException"/> (<c>Runtime.NoSuchHandler</c>) for any
     /// other name and (<c>Runtime.InvalidConfiguration</c>) for invalid options.
     /// </summary>
-    public static IFunctionHandler Create(string handlerName, FunctionOptions options, JsonLogger log)
+    public static IFunctionHandler Create(string handlerName, FunctionOptions options, JsonLogger log, ServiceSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
@@ -33,9 +34,10 @@ internal static class FunctionFactory
 
         options.Validate();
         var handlerLog = log.ForHandler(handlerName);
+        var service = new ServiceContext(options, settings ?? ServiceSettings.FromEnvironment(Environment.GetEnvironmentVariables()), handlerLog, TimeProvider.System);
         return handlerName switch
         {
-            HandlerNames.Detect => new DetectHandler(options, handlerLog),
+            HandlerNames.Detect => new DetectHandler(service),
             HandlerNames.Runbook => new RunbookHandler(options, handlerLog),
             _ => new ReconcileHandler(options, handlerLog),
         };

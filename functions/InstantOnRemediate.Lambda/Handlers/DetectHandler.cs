@@ -1,37 +1,45 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Lambda.Composition;
 using InstantOnRemediate.Lambda.Hosting;
 using InstantOnRemediate.Lambda.Json;
 using InstantOnRemediate.Lambda.Logging;
+using InstantOnRemediate.Lambda.Service;
 
 namespace InstantOnRemediate.Lambda.Handlers;
 
 /// <summary>
-/// The detect function: a CloudWatch Logs subscription event in, findings + correlation + plan out. This build
-/// validates the envelope and answers with an empty batch and plan; decoding, classification, correlation and
-/// planning plug in here.
+/// The detect function: a CloudWatch Logs subscription event in, findings + correlation + plan (+ the alerts
+/// written for people) out. The work is <see cref="DetectPipeline"/>'s.
 /// </summary>
-internal sealed class DetectHandler(FunctionOptions options, JsonLogger log) : IFunctionHandler
+internal sealed class DetectHandler(ServiceContext service) : IFunctionHandler
 {
     private const string Expected = "a CloudWatch Logs subscription event {\"awslogs\":{\"data\":\"<base64 of gzipped JSON>\"}}";
 
     public string Name => HandlerNames.Detect;
 
-    public Task<byte[]> HandleAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// An event that is not a CloudWatch Logs subscription event at all is an error (InvalidRequest: the function is
+    /// wired wrong); a subscription event whose data is damaged is answered with the rejection reasons in
+    /// <c>batch.rejected</c>, since retrying it cannot help.
+    /// </summary>
+    public async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var data = ReadEnvelope(payload);
-        var now = options.DecisionClock(context.Time).GetUtcNow();
-        var response = new DetectResponse
+        _ = ReadEnvelope(payload);
+        var response = await new DetectPipeline(service).RunAsync(payload, cancellationToken).ConfigureAwait(false);
+        service.Log.Info("detect done",
+            new LogField("events", response.Batch.Events),
+            new LogField("rejected", response.Batch.Rejected.Count),
+            new LogField("findings", response.Findings.Count),
+            new LogField("actions", response.Plan.Actions.Count));
+        if (response.RetryRequested)
         {
-            Batch = new BatchSummary(),
-            Plan = new Plan { Id = PlanId(data, options.Mode), Mode = options.Mode, CreatedAt = now.ToUnixTimeMilliseconds() },
-        };
-        log.Debug("detect envelope accepted", new LogField("dataChars", data.Length));
-        return Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.DetectResponse));
+            throw new TransientFailureException(
+                "detect: an action failed for a transient reason; its claim was released and the batch is reported as failed so Lambda retries it: " +
+                string.Join("; ", response.Notes.Where(n => n.Contains("transient", StringComparison.Ordinal))));
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.DetectResponse);
     }
 
     /// <summary>The <c>awslogs.data</c> string of a subscription event, or an <see cref="InvalidRequestException"/> saying what is wrong.</summary>
@@ -58,12 +66,5 @@ internal sealed class DetectHandler(FunctionOptions options, JsonLogger log) : I
         return text.Length == 0
             ? throw new InvalidRequestException("detect: 'awslogs.data' is empty; expected the base64 of the gzipped log batch")
             : text;
-    }
-
-    /// <summary>Deterministic plan id: the same batch under the same mode always gets the same id.</summary>
-    private static string PlanId(string data, string mode)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(mode + "\n" + data));
-        return "plan-" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }
 }

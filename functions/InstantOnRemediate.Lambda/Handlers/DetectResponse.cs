@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Alerts;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Planning;
@@ -14,4 +15,13 @@ internal sealed record DetectResponse
     public IReadOnlyList<NodeCorrelation> Correlation { get; init; } = [];
 
     public required Plan Plan { get; init; }
+
+    /// <summary>The alerts written for people (also what SNS receives), one per cluster and cause.</summary>
+    public IReadOnlyList<Alert> Alerts { get; init; } = [];
+
+    /// <summary>What was set aside or could not be done, in words.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>True when an action failed for a transient reason and the invocation is reported as failed so Lambda retries it.</summary>
+    public bool RetryRequested { get; init; }
 }

@@ -5,5 +5,8 @@ internal sealed record RejectedRecord
 {
     public required string Reason { get; init; }
 
+    /// <summary>A sentence saying what exactly was wrong.</summary>
+    public string? Detail { get; init; }
+
     public string? EventId { get; init; }
 }

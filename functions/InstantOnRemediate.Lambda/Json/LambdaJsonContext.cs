@@ -14,6 +14,7 @@ namespace InstantOnRemediate.Lambda.Json;
     WriteIndented = false)]
 [JsonSerializable(typeof(RuntimeError))]
 [JsonSerializable(typeof(DetectResponse))]
+[JsonSerializable(typeof(InstantOnRemediate.Core.Alerts.Alert))]
 [JsonSerializable(typeof(RunbookResponse))]
 [JsonSerializable(typeof(ReconcileResponse))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext;

@@ -1,0 +1,65 @@
+using System.Collections;
+using InstantOnRemediate.Lambda.Composition;
+
+namespace InstantOnRemediate.Lambda.Service;
+
+/// <summary>
+/// Deployment settings beyond <see cref="FunctionOptions"/>: where state, alerts, policy and the pause switch live.
+/// Read from the Lambda environment (names below, set by template.yaml); the local runner leaves them unset.
+/// </summary>
+internal sealed record ServiceSettings
+{
+    public const string StateTableVariable = "STATE_TABLE";
+    public const string TopicArnVariable = "TOPIC_ARN";
+    public const string ClustersVariable = "CLUSTERS";
+    public const string PolicyVariable = "POLICY";
+    public const string PauseParameterVariable = "PAUSE_PARAMETER";
+    public const string RunbookFunctionVariable = "RUNBOOK_FUNCTION";
+    public const string ContainerLogGroupsVariable = "CONTAINER_LOG_GROUPS";
+
+    /// <summary>DynamoDB table of the state store (Lambda); null offline.</summary>
+    public string? StateTable { get; init; }
+
+    /// <summary>SNS topic for alerts; overrides the policy's notifications.topicArn.</summary>
+    public string? TopicArn { get; init; }
+
+    /// <summary>Clusters the service looks after (reconcile audits them; detect acts only on them when set).</summary>
+    public IReadOnlyList<string> Clusters { get; init; } = [];
+
+    /// <summary>Policy document: JSON text, or a file path (relative to LAMBDA_TASK_ROOT); null = the shipped default.</summary>
+    public string? Policy { get; init; }
+
+    /// <summary>SSM parameter of the pause switch; overrides the policy's pause.parameterName.</summary>
+    public string? PauseParameter { get; init; }
+
+    /// <summary>Name of the runbook function, printed in alerts' approve/undo commands.</summary>
+    public string RunbookFunction { get; init; } = "instanton-remediate-runbook";
+
+    /// <summary>Container log groups reconcile reads (FilterLogEvents) to verify fixes; default derived from the clusters.</summary>
+    public IReadOnlyList<string> ContainerLogGroups { get; init; } = [];
+
+    public static ServiceSettings FromEnvironment(IDictionary environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        string? Get(string name) => environment[name] is string { Length: > 0 } v ? v.Trim() : null;
+        static List<string> List(string? text) =>
+            text is null ? [] : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
+
+        var policy = Get(PolicyVariable);
+        if (policy is not null && !policy.StartsWith('{') && !Path.IsPathRooted(policy) && Get(FunctionOptions.TaskRootVariable) is { } root)
+        {
+            policy = Path.Combine(root, policy);
+        }
+
+        return new ServiceSettings
+        {
+            StateTable = Get(StateTableVariable),
+            TopicArn = Get(TopicArnVariable),
+            Clusters = List(Get(ClustersVariable)),
+            Policy = policy,
+            PauseParameter = Get(PauseParameterVariable),
+            RunbookFunction = Get(RunbookFunctionVariable) ?? "instanton-remediate-runbook",
+            ContainerLogGroups = List(Get(ContainerLogGroupsVariable)),
+        };
+    }
+}
