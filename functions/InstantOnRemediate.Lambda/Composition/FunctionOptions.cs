@@ -19,6 +19,12 @@ internal sealed record FunctionOptions
     public const string NowVariable = "NOW";
     public const string LogLevelVariable = "LOG_LEVEL";
     public const string TaskRootVariable = "LAMBDA_TASK_ROOT";
+    public const string ClustersVariable = "CLUSTERS";
+    public const string PolicyVariable = "POLICY";
+    public const string StateTableVariable = "STATE_TABLE";
+    public const string TopicArnVariable = "TOPIC_ARN";
+    public const string PauseParameterVariable = "PAUSE_PARAMETER";
+    public const string RunbookFunctionVariable = "RUNBOOK_FUNCTION";
 
     /// <summary>Every environment variable the functions read, with its meaning (documentation and tests).</summary>
     public static readonly IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariables =
@@ -30,6 +36,12 @@ internal sealed record FunctionOptions
         new(NowVariable, "ISO-8601 instant to decide at instead of the clock (replays of past events)"),
         new(LogLevelVariable, "debug | info | warn | error (default info), read by the host"),
         new(TaskRootVariable, "set by Lambda: the unpacked package directory"),
+        new(ClustersVariable, "EKS cluster names the stack watches and may remediate, comma separated (IAM is scoped to these)"),
+        new(PolicyVariable, "safety policy: empty = the shipped default, JSON text, or the name of an SSM String parameter under /instanton-remediate/<stack>/"),
+        new(StateTableVariable, "DynamoDB state table (pk/sk strings, TTL attribute ttl); used unless STATE_DIRECTORY is set"),
+        new(TopicArnVariable, "SNS topic ARN of the service's alerts"),
+        new(PauseParameterVariable, "SSM parameter name of the pause switch (value true = take no action)"),
+        new(RunbookFunctionVariable, "name of the runbook function, quoted in alerts so on-call can approve or inspect"),
     ];
 
     public string Mode { get; init; } = Modes.Observe;

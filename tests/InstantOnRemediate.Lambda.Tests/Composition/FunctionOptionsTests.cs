@@ -77,6 +77,10 @@ public sealed class FunctionOptionsTests
             FunctionOptions.ModeVariable, FunctionOptions.InventoryFileVariable, FunctionOptions.UseAwsVariable,
             FunctionOptions.StateDirectoryVariable, FunctionOptions.NowVariable, FunctionOptions.LogLevelVariable,
             FunctionOptions.TaskRootVariable,
+
+            // Deployment settings template.yaml sets (tests/.../Deployment/TemplateTests.cs).
+            FunctionOptions.ClustersVariable, FunctionOptions.PolicyVariable, FunctionOptions.StateTableVariable,
+            FunctionOptions.TopicArnVariable, FunctionOptions.PauseParameterVariable, FunctionOptions.RunbookFunctionVariable,
         ];
 
         Assert.Equal(read.Order(), documented.Order());
