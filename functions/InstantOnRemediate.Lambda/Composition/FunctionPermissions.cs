@@ -1,4 +1,7 @@
+using InstantOnRemediate.Aws.Actions;
 using InstantOnRemediate.Aws.Inventory;
+using InstantOnRemediate.Aws.State;
+using InstantOnRemediate.Lambda.Service;
 using InstantOnRemediate.Aws.Logs;
 using InstantOnRemediate.Aws.Sns;
 
@@ -24,6 +27,14 @@ internal static class FunctionPermissions
         typeof(NodeProbe),
         typeof(EksPublicReleases),
         typeof(SnsClient),
+        typeof(NotifyExecutor),
+        typeof(EksLabelNodegroupExecutor),
+        typeof(EksTaintNodegroupExecutor),
+        typeof(EksUpdateNodegroupVersionExecutor),
+        typeof(EksCreateNodegroupExecutor),
+        typeof(SsmRunCommandExecutor),
+        typeof(DynamoDbStateStore),
+        typeof(PauseSwitch),
     ];
 
     /// <summary>On-call: diagnose (inventory, probe, container log search), plan, apply, status, rollback, pause, resume.</summary>

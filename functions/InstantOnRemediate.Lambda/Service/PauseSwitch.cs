@@ -31,25 +31,6 @@ internal sealed class PauseSwitch(ServiceContext service)
         return state;
     }
 
-    /// <summary>Sets the switch (runbook pause/resume): the parameter when running against AWS, and the cache.</summary>
-    public async Task SetAsync(bool paused, string who, CancellationToken cancellationToken)
-    {
-        var now = service.Clock.GetUtcNow();
-        var parameter = service.Policy.Account.Pause.ParameterName;
-        if (service.Aws is { } aws)
-        {
-            await WriteParameterAsync(aws.Ssm, parameter, paused, cancellationToken).ConfigureAwait(false);
-        }
-
-        await service.State.SetPauseAsync(new PauseState
-        {
-            Paused = paused,
-            Source = (service.Aws is null ? "state store" : "ssm:" + parameter) + " set by " + who,
-            CheckedAt = now,
-            ValidUntil = service.Aws is null ? now.AddYears(10) : now.AddSeconds(service.Policy.Account.Pause.CacheSeconds),
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
     [IamAction("ssm:GetParameter", Resource = "parameter")]
     private async Task<bool> ReadParameterAsync(string name, CancellationToken cancellationToken)
     {
@@ -63,8 +44,4 @@ internal sealed class PauseSwitch(ServiceContext service)
             return false;
         }
     }
-
-    [IamAction("ssm:PutParameter", Resource = "parameter")]
-    private static Task WriteParameterAsync(Amazon.SimpleSystemsManagement.IAmazonSimpleSystemsManagement ssm, string name, bool paused, CancellationToken cancellationToken) =>
-        ssm.PutParameterAsync(new PutParameterRequest { Name = name, Value = paused ? "true" : "false", Type = Amazon.SimpleSystemsManagement.ParameterType.String, Overwrite = true }, cancellationToken);
 }

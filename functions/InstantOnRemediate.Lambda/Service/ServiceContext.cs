@@ -136,7 +136,7 @@ internal sealed class ServiceContext : IDisposable
             return null;
         }
 
-        return new ActionExecutors(
+        List<IActionExecutor> all =
         [
             new NotifyExecutor(clients.Sns),
             new EksLabelNodegroupExecutor(clients.Eks),
@@ -144,8 +144,16 @@ internal sealed class ServiceContext : IDisposable
             new EksUpdateNodegroupVersionExecutor(clients.Eks),
             new EksCreateNodegroupExecutor(clients.Eks),
             new SsmRunCommandExecutor(clients.Ssm, Policy),
-            new SsmAutomationExecutor(clients.Ssm),
-        ]);
+        ];
+
+        // Node-group updates through SSM Automation need an automation role the stack does not create: only a
+        // policy that asks for them (nodegroupUpdates.via = ssm-automation) gets the executor.
+        if (Policy.Account.NodegroupUpdates.Via == "ssm-automation")
+        {
+            all.Add(new SsmAutomationExecutor(clients.Ssm));
+        }
+
+        return new ActionExecutors(all);
     }
 
     /// <summary>The shipped demo inventory (events/inventory/*.json), embedded so the demo runs anywhere.</summary>

@@ -68,6 +68,15 @@ internal sealed record TemplatePermissions(string Function, string Role, IReadOn
         return new(function, role, service, platform, problems);
     }
 
+    /// <summary>A statement, or the statements in both branches of a statement-level <c>Fn::If</c> (AWS::NoValue dropped).</summary>
+    private static IEnumerable<JsonObject> Conditional(JsonNode? node) => node switch
+    {
+        JsonObject o when o["Fn::If"] is JsonArray branches => Conditional(branches[1]).Concat(Conditional(branches[2])),
+        JsonObject o when (string?)o["Ref"] == "AWS::NoValue" => [],
+        JsonObject o => [o],
+        _ => [],
+    };
+
     private static IEnumerable<string> AttachedRoles(JsonNode properties) =>
         Intrinsics.Expand(properties["Roles"]).Concat(Intrinsics.Expand(properties["RoleName"]))
             .Where(r => r.StartsWith("${", StringComparison.Ordinal)).Select(r => r[2..^1]);
@@ -76,8 +85,8 @@ internal sealed record TemplatePermissions(string Function, string Role, IReadOn
     {
         var statements = document["Statement"] switch
         {
-            JsonArray many => many.Select(s => s!.AsObject()),
-            JsonObject one => [one],
+            JsonArray many => many.SelectMany(Conditional),
+            JsonObject one => Conditional(one),
             _ => [],
         };
         foreach (var statement in statements)
