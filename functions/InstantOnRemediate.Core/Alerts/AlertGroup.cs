@@ -25,6 +25,9 @@ public sealed record AlertGroup
     /// <summary>The plan actions that answer this group.</summary>
     public IReadOnlyList<PlanAction> Actions { get; init; } = [];
 
+    /// <summary>The planner's notify action for this group: its counts (failures, pods, window) and steering advice.</summary>
+    public PlanAction? Notify { get; init; }
+
     public required string PlanId { get; init; }
 
     public required string Mode { get; init; }

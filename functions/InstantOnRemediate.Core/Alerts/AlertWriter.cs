@@ -22,13 +22,19 @@ public static class AlertWriter
         var verdict = first?.Verdict ?? Verdicts.RestoreFailure;
         var remedy = first?.Remedy ?? RemedyClasses.Unknown;
         var pods = Distinct(group.Findings.Select(f => f.Namespace is null ? f.Pod : f.Namespace + "/" + f.Pod));
+        var advice = group.Notify?.Parameters ?? new Dictionary<string, string>();
+        var podCount = Math.Max(pods.Count, Number(advice, "pods"));
         var nodes = Distinct(group.Findings.Select(f => f.Node).Concat(group.Correlation.Select(c => c.Node)));
         var where = group.Cluster + "/" + (group.Nodegroup ?? "unknown-nodegroup");
 
-        var subject = Subject($"[InstantOn] {What(verdict, pods.Count)} on {where}: {CauseTitle(group.Cause)}");
+        var subject = Subject($"[InstantOn] {What(verdict, podCount)} on {where}: {CauseTitle(group.Cause)}");
         var body = new StringBuilder();
         body.AppendLine("WHAT HAPPENED");
-        body.AppendLine(Indent(WhatHappened(verdict, pods.Count, first)));
+        body.AppendLine(Indent(WhatHappened(verdict, podCount, first)));
+        if (Number(advice, "failures") > 0)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"  {Number(advice, "failures")} failed restore(s) across {podCount} pod(s) in the last {Get(advice, "windowMinutes")} minutes.");
+        }
         body.AppendLine();
 
         body.AppendLine("WHERE");
@@ -59,6 +65,23 @@ public static class AlertWriter
         body.AppendLine("FIX");
         body.AppendLine(Indent(first?.Fix ?? "Collect the full restore.log (set CRIU_LOG_LEVEL=4) and run `criu check` on the node."));
         body.AppendLine();
+
+        if (advice.TryGetValue("compatibleNodegroups", out var targets) && targets.Length > 0)
+        {
+            body.AppendLine("MOVE THE WORKLOAD");
+            body.AppendLine(CultureInfo.InvariantCulture, $"  Node groups of {group.Cluster} that can restore InstantOn: {targets}.");
+            if (advice.TryGetValue("nodeSelector", out var selector))
+            {
+                body.AppendLine(CultureInfo.InvariantCulture, $"  In the Deployment's pod template, nodeSelector: {{{selector}}}");
+            }
+
+            if (advice.TryGetValue("affinity", out var affinity))
+            {
+                body.AppendLine(CultureInfo.InvariantCulture, $"  or node affinity: {affinity}");
+            }
+
+            body.AppendLine();
+        }
 
         body.AppendLine(group.Mode == Modes.Enforce ? "WHAT THE SERVICE DID" : $"WHAT THE SERVICE PROPOSES (mode: {group.Mode})");
         if (group.Actions.Count == 0)
@@ -155,16 +178,18 @@ public static class AlertWriter
 
     private static string WhatHappened(string verdict, int pods, Finding? first)
     {
-        var count = pods == 1 ? "A pod" : pods.ToString(CultureInfo.InvariantCulture) + " pods";
+        var one = pods <= 1;
+        var count = one ? "A pod" : pods.ToString(CultureInfo.InvariantCulture) + " pods";
+        var (its, server, pod, looks) = one ? ("its", "the server exited", "the pod", "may look") : ("their", "the servers exited", "the pods", "may look");
         var evidence = first?.Evidence ?? [];
         var crashLoop = evidence.Any(l => l.Contains("CWWKE0964E", StringComparison.Ordinal));
         return verdict switch
         {
-            Verdicts.CheckpointFailure => $"{count} of Open Liberty InstantOn could not take its checkpoint at image build or start-up time.",
-            _ => $"{count} running Open Liberty InstantOn could not resume from its prebuilt checkpoint (a CRIU restore). " +
+            Verdicts.CheckpointFailure => $"{count} of Open Liberty InstantOn could not take {its} checkpoint at image build or start-up time.",
+            _ => $"{count} running Open Liberty InstantOn could not resume from {its} prebuilt checkpoint (a CRIU restore). " +
                  (crashLoop
-                     ? "Checkpoint recovery is disabled (CRIU_RESTORE_DISABLE_RECOVERY=true), so the server exited: expect CrashLoopBackOff."
-                     : "Liberty fell back to a normal, slow start, so the pod may look healthy while losing InstantOn's fast start."),
+                     ? $"Checkpoint recovery is disabled (CRIU_RESTORE_DISABLE_RECOVERY=true), so {server}: expect CrashLoopBackOff."
+                     : $"Liberty fell back to a normal, slow start, so {pod} {looks} healthy while losing InstantOn's fast start."),
         };
     }
 
@@ -239,6 +264,9 @@ public static class AlertWriter
         $"--payload '{{\"action\":\"{verb}\",\"planId\":\"{group.PlanId}\",\"actionId\":\"{action.Id}\",{extra}\"cluster\":\"{group.Cluster}\"}}' out.json";
 
     private static string Get(IReadOnlyDictionary<string, string> p, string key) => p.TryGetValue(key, out var v) ? v : "?";
+
+    private static int Number(IReadOnlyDictionary<string, string> p, string key) =>
+        p.TryGetValue(key, out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     private static List<string> Distinct(IEnumerable<string?> values) =>
         values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToList();

@@ -55,7 +55,7 @@ public sealed class CauseRefiner(KernelFeatureMatrix matrix)
         }
 
         var fix = remedy == RemedyClasses.NodeKernel && missing.Count > 0
-            ? $"Run the workload on nodes whose kernel has {Names(missing)} (Linux {missing.Select(s => s.Feature).MaxBy(f => matrix.Minimum(f.Id))!.UpstreamMinimum} or later), e.g. an Amazon Linux 2023 node group."
+            ? $"Run the workload on nodes whose kernel has {Names(missing)}, i.e. Linux {missing.Select(s => s.Feature).MaxBy(f => matrix.Minimum(f.Id))!.UpstreamMinimum} or later: e.g. an Amazon Linux 2023 node group (kernel 6.1)."
             : null;
         var refined = finding with
         {

@@ -157,6 +157,7 @@ internal sealed class PlanExecution(ServiceContext service)
             Correlation = [.. correlation.Where(c => nodes.Contains(c.Node))],
             NodegroupDetail = nodegroups.Length == 1 ? inventory?.Nodegroups.FirstOrDefault(n => n.Name == nodegroups[0]) : null,
             Actions = [.. plan.Actions.Where(a => a.Type != ActionTypes.Notify && a.Target.Cluster == cluster && a.Cause == cause)],
+            Notify = notify,
             PlanId = plan.Id,
             Mode = plan.Mode,
             RunbookFunction = service.Settings.RunbookFunction,
