@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using InstantOnRemediate.Testing;
 
-namespace InstantOnRemediate.Aws.Tests.Http;
+
+namespace InstantOnRemediate.Testing;
 
 /// <summary>Runs a boto3 snippet against an emulator endpoint: seeds what our clients do not create, reads back what they wrote.</summary>
-internal static class Boto3Script
+public static class Boto3Script
 {
     public static async Task<string> RunAsync(Uri endpoint, string script)
     {
