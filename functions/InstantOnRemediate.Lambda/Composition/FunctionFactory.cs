@@ -39,7 +39,7 @@ internal static class FunctionFactory
         {
             HandlerNames.Detect => new DetectHandler(service),
             HandlerNames.Runbook => new RunbookHandler(options, handlerLog),
-            _ => new ReconcileHandler(options, handlerLog),
+            _ => new ReconcileHandler(service),
         };
     }
 }

@@ -4,6 +4,8 @@ using InstantOnRemediate.Aws.State;
 using InstantOnRemediate.Lambda.Service;
 using InstantOnRemediate.Aws.Logs;
 using InstantOnRemediate.Aws.Sns;
+using InstantOnRemediate.Aws.State;
+using InstantOnRemediate.Lambda.Service;
 
 namespace InstantOnRemediate.Lambda.Composition;
 
@@ -55,8 +57,10 @@ internal static class FunctionPermissions
         typeof(Ec2Inventory),
         typeof(NodeProbe),
         typeof(EksPublicReleases),
-        typeof(CloudWatchLogsClient),
-        typeof(SnsClient),
+        typeof(DynamoDbStateStore),
+        typeof(ActionFollower),
+        typeof(ContainerLogSearch),
+        typeof(AlertPublisher),
     ];
 
     /// <summary>The declaration of the function whose handler is <paramref name="handlerName"/> (see <see cref="HandlerNames"/>).</summary>

@@ -4,37 +4,42 @@ using InstantOnRemediate.Lambda.Composition;
 using InstantOnRemediate.Lambda.Hosting;
 using InstantOnRemediate.Lambda.Json;
 using InstantOnRemediate.Lambda.Logging;
+using InstantOnRemediate.Lambda.Service;
 
 namespace InstantOnRemediate.Lambda.Handlers;
 
 /// <summary>
-/// The reconcile function (EventBridge schedule): accepts any JSON object. This build reports the run and
-/// says plainly that following updates, verifying fixes and auditing are not wired yet.
+/// The reconcile function (EventBridge schedule; also <c>{}</c> from a manual invoke): follows in-flight actions,
+/// verifies fixes from later restore outcomes, escalates overdue approvals and audits every node group
+/// (<see cref="ReconcileRun"/>). Anything but a JSON object is an invalid request.
 /// </summary>
-internal sealed class ReconcileHandler(FunctionOptions options, JsonLogger log) : IFunctionHandler
+internal sealed class ReconcileHandler(ServiceContext service) : IFunctionHandler
 {
-    private const string Expected = "a JSON object (an EventBridge scheduled event)";
+    private const string Expected = "a JSON object (an EventBridge scheduled event, or {})";
 
     public string Name => HandlerNames.Reconcile;
 
-    public Task<byte[]> HandleAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancellationToken)
+    public async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancellationToken)
     {
-        using var document = JsonEvent.ParseObject(payload, HandlerNames.Reconcile, Expected);
-        var root = document.RootElement;
-        var time = JsonEvent.OptionalString(root, "time");
-        DateTimeOffset? scheduled = time is not null
-            && DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-            ? parsed.ToUniversalTime()
-            : null;
-        var response = new ReconcileResponse
+        string? eventId;
+        DateTimeOffset? scheduled;
+        using (var document = JsonEvent.ParseObject(payload, HandlerNames.Reconcile, Expected))
         {
-            Mode = options.Mode,
-            EventId = JsonEvent.OptionalString(root, "id"),
-            ScheduledTime = scheduled,
-            Status = RunbookHandler.NotAvailable,
-            Reason = "following updates, verifying fixes and auditing node groups are not carried out by this build",
-        };
-        log.Info("reconcile run", new LogField("scheduledTime", scheduled));
-        return Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.ReconcileResponse));
+            var root = document.RootElement;
+            eventId = JsonEvent.OptionalString(root, "id");
+            var time = JsonEvent.OptionalString(root, "time");
+            scheduled = time is not null && DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                ? parsed.ToUniversalTime()
+                : null;
+        }
+
+        var response = await new ReconcileRun(service).RunAsync(eventId, scheduled, cancellationToken).ConfigureAwait(false);
+        service.Log.Info("reconcile run",
+            new LogField("scheduledTime", scheduled),
+            new LogField("followed", response.Followed.Count),
+            new LogField("verified", response.Verified.Count(v => v.Status == VerificationStatuses.Verified)),
+            new LogField("escalated", response.Escalated.Count),
+            new LogField("alerts", response.Alerts.Count));
+        return JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.ReconcileResponse);
     }
 }

@@ -1,0 +1,65 @@
+using InstantOnRemediate.Core.Alerts;
+using InstantOnRemediate.Core.Classification;
+using InstantOnRemediate.Core.Correlation;
+using InstantOnRemediate.Core.Planning;
+using InstantOnRemediate.Core.State;
+using InstantOnRemediate.Lambda.Handlers;
+using InstantOnRemediate.Lambda.Logging;
+
+namespace InstantOnRemediate.Lambda.Service;
+
+/// <summary>Reconcile, step 1: follow in-flight actions to their end.</summary>
+internal sealed partial class ReconcileRun
+{
+    private async Task FollowAsync(string cluster, CancellationToken cancellationToken)
+    {
+        var now = service.Clock.GetUtcNow();
+        foreach (var action in await service.State.GetInFlightAsync(cluster, cancellationToken).ConfigureAwait(false))
+        {
+            FollowResult result;
+            if (follower is null)
+            {
+                result = new FollowResult(FollowStatuses.NotFollowed, "local run without --aws: the action's status is not read");
+            }
+            else
+            {
+                try
+                {
+                    result = await follower.FollowAsync(action, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    result = new FollowResult(FollowStatuses.Unknown, $"status could not be read ({e.GetType().Name}: {e.Message}); read again next run");
+                    notes.Add($"could not follow {action.Type} {action.ActionId} on {cluster}: {e.Message} (retried next run)");
+                }
+            }
+
+            followed.Add(new FollowedAction
+            {
+                ActionId = action.ActionId, Type = action.Type, Cluster = cluster, Nodegroup = action.Nodegroup, Reference = action.Reference,
+                Status = result.Status, Detail = result.Detail,
+            });
+            if (!FollowStatuses.IsFinal(result.Status))
+            {
+                continue;
+            }
+
+            await service.State.AppendAuditAsync(new AuditRecord
+            {
+                Cluster = cluster, At = now, Who = service.Owner, What = $"{action.Type} {(result.Status == FollowStatuses.Successful ? "completed" : result.Status)}",
+                ActionId = action.ActionId, ActionType = action.Type, Nodegroup = action.Nodegroup, Why = result.Detail, Reference = action.Reference,
+            }, cancellationToken).ConfigureAwait(false);
+            if (result.Status != FollowStatuses.Successful)
+            {
+                var remediation = new ExecutedRemediation
+                {
+                    ActionId = action.ActionId, Type = action.Type, Cluster = cluster, Nodegroup = action.Nodegroup, Cause = action.Cause,
+                    Reference = action.Reference, At = action.StartedAt,
+                };
+                await EscalateAsync(remediation, "action-failed", result.Detail, result.Errors, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            await service.State.RemoveInFlightAsync(cluster, action.ActionId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
