@@ -4,8 +4,6 @@ using InstantOnRemediate.Aws.State;
 using InstantOnRemediate.Lambda.Service;
 using InstantOnRemediate.Aws.Logs;
 using InstantOnRemediate.Aws.Sns;
-using InstantOnRemediate.Aws.State;
-using InstantOnRemediate.Lambda.Service;
 
 namespace InstantOnRemediate.Lambda.Composition;
 
