@@ -26,7 +26,7 @@ internal sealed class DetectHandler(ServiceContext service) : IFunctionHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         _ = ReadEnvelope(payload);
-        var response = await new DetectPipeline(service).RunAsync(payload, cancellationToken).ConfigureAwait(false);
+        var response = await new DetectPipeline(service).RunAsync(payload, context.Time, cancellationToken).ConfigureAwait(false);
         service.Log.Info("detect done",
             new LogField("events", response.Batch.Events),
             new LogField("rejected", response.Batch.Rejected.Count),

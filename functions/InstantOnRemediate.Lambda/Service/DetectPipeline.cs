@@ -19,9 +19,12 @@ internal sealed class DetectPipeline(ServiceContext service)
     /// <summary>How long processed-event markers and failure observations are kept.</summary>
     private static readonly TimeSpan MarkerLifetime = TimeSpan.FromDays(2);
 
-    public async Task<DetectResponse> RunAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    /// <param name="payload">The subscription event.</param>
+    /// <param name="clock">The invocation's clock (the fixed --now/NOW instant when set).</param>
+    /// <param name="cancellationToken">Cancels the invocation.</param>
+    public async Task<DetectResponse> RunAsync(ReadOnlyMemory<byte> payload, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var now = service.Clock.GetUtcNow();
+        var now = service.Options.DecisionClock(clock).GetUtcNow();
         var decoded = SubscriptionDecoder.Decode(payload.Span);
         var batch = Summary(decoded);
         var mode = service.Options.Mode;

@@ -97,6 +97,7 @@ public sealed class PublishedBootstrapTests
         environment["_HANDLER"] = handler;
         environment["AWS_LAMBDA_RUNTIME_API"] = api.Address;
         environment["LAMBDA_TASK_ROOT"] = Path.GetDirectoryName(PublishedBootstrapFactAttribute.BootstrapPath)!;
+        environment["USE_AWS"] = "false";
         return ProcessRunner.Start(PublishedBootstrapFactAttribute.BootstrapPath, [], environment);
     }
 }
