@@ -32,4 +32,12 @@ if what == "detect":
             for line in alert["body"].splitlines():
                 print("  " + line)
 elif what == "reconcile":
-    print(json.dumps(d, indent=2)[:4000])
+    for c in d.get("audit", []):
+        print(f"  cluster  {c['cluster']}: {c['compatible']} node group(s) can restore InstantOn, {c['incompatible']} cannot, {c['unknown']} unknown")
+        for ng in c.get("incompatibleNodegroups", []):
+            target = ", ".join(ng.get("compatibleNodegroups") or []) or ng.get("targetAmiType") or "none"
+            print(f"           {ng['nodegroup']}: missing {', '.join(ng['missing'])} -> move to {target}")
+    for v in d.get("verified", []):
+        print(f"  verified {v}")
+    for a in d.get("alerts", []):
+        print(f"  alert    {a['subject']}")

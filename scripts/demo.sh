@@ -22,4 +22,7 @@ if [ -f events/detect/eks-success-al2023.json ]; then
   run detect events/detect/eks-success-al2023.json --now 2025-05-08T12:05:00Z | python3 scripts/demo-summary.py detect
 fi
 echo
+echo "4. The scheduled reconcile audits every node group of every cluster, before any pod fails there."
+run reconcile events/reconcile/schedule.json --now 2025-05-08T12:10:00Z | python3 scripts/demo-summary.py reconcile
+echo
 echo "Nothing was changed anywhere: recommend mode plans; enforce mode (and --aws) carries out what needs no approval."
