@@ -42,6 +42,7 @@ internal static class FunctionPermissions
         typeof(ContainerLogSearch),
         typeof(DynamoDbStateStore),
         typeof(PauseSwitch),
+        typeof(SnsClient),
         typeof(NotifyExecutor),
         typeof(EksLabelNodegroupExecutor),
         typeof(EksTaintNodegroupExecutor),
