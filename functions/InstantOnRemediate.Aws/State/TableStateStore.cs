@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using InstantOnRemediate.Core.Json;
+using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.State;
 
 namespace InstantOnRemediate.Aws.State;
@@ -20,6 +23,7 @@ namespace InstantOnRemediate.Aws.State;
 /// outcome#&lt;findingId&gt;                 -                     restore outcome counted (conditional create)
 /// outcomes                            &lt;amiType&gt;#&lt;release&gt;   success / failure counters
 /// approvals#&lt;cluster&gt;                &lt;actionId&gt;            pending / given approvals
+/// action#&lt;actionId&gt;                   -                     the plan action as JSON (awaiting approval / carried out, TTL)
 /// pause                               -                     cached pause switch (TTL = validUntil)
 /// </code>
 /// </summary>
@@ -30,6 +34,8 @@ public abstract class TableStateStore : IStateStore
     private static readonly TimeSpan InFlightLifetime = TimeSpan.FromDays(14);
     private static readonly TimeSpan AuditLifetime = TimeSpan.FromDays(400);
     private static readonly TimeSpan ApprovalLifetime = TimeSpan.FromDays(14);
+    private static readonly TimeSpan ActionLifetime = TimeSpan.FromDays(30);
+    private static readonly CoreJsonContext CompactJson = new(new JsonSerializerOptions(CoreJsonContext.Default.Options) { WriteIndented = false });
 
     private protected TableStateStore(TimeProvider time)
     {
@@ -241,6 +247,24 @@ public abstract class TableStateStore : IStateStore
             ActionId = r.S("actionId")!, Cluster = cluster, PendingSince = Parse(r.S("pendingSince")), ApprovedBy = r.S("approvedBy"),
             ApprovedAt = r.S("approvedAt") is { } approvedAt ? Parse(approvedAt) : null,
         })];
+    }
+
+    public Task SaveActionAsync(PlanAction action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return PutAsync(new StateItem
+        {
+            Pk = $"action#{action.Id}",
+            Sk = Single,
+            Ttl = Now.Add(ActionLifetime).ToUnixTimeSeconds(),
+            Strings = Strings(("cluster", action.Target.Cluster), ("status", action.Status), ("savedAt", Iso(Now)), ("action", JsonSerializer.Serialize(action, CompactJson.PlanAction))),
+        }, cancellationToken);
+    }
+
+    public async Task<PlanAction?> GetActionAsync(string actionId, CancellationToken cancellationToken = default)
+    {
+        var row = await GetAsync($"action#{actionId}", Single, cancellationToken).ConfigureAwait(false);
+        return row is null || row.IsExpired(Now) || row.S("action") is not { } json ? null : JsonSerializer.Deserialize(json, CompactJson.PlanAction);
     }
 
     public Task SetPauseAsync(PauseState pause, CancellationToken cancellationToken = default)

@@ -26,6 +26,7 @@ namespace InstantOnRemediate.Core.Json;
 [JsonSerializable(typeof(NodeCorrelation))]
 [JsonSerializable(typeof(List<NodeCorrelation>))]
 [JsonSerializable(typeof(Plan))]
+[JsonSerializable(typeof(PlanAction))]
 // Correlation data files, verdicts and the audit report.
 [JsonSerializable(typeof(KernelFeatureMatrixDocument))]
 [JsonSerializable(typeof(AmiCatalogDocument))]

@@ -57,6 +57,15 @@ public interface IStateStore
 
     Task<IReadOnlyList<ApprovalRecord>> GetApprovalsAsync(string cluster, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Keeps a plan action (awaiting approval or carried out) under its id, so the runbook can approve, carry out
+    /// or roll back exactly what was planned. Saving again replaces it (its latest status).
+    /// </summary>
+    Task SaveActionAsync(Planning.PlanAction action, CancellationToken cancellationToken = default);
+
+    /// <summary>The action saved under <paramref name="actionId"/>, or null when unknown or expired.</summary>
+    Task<Planning.PlanAction?> GetActionAsync(string actionId, CancellationToken cancellationToken = default);
+
     Task SetPauseAsync(PauseState pause, CancellationToken cancellationToken = default);
 
     /// <summary>The cached pause switch, or null when never read or no longer valid.</summary>

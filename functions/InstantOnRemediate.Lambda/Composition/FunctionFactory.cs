@@ -34,11 +34,12 @@ internal static class FunctionFactory
 
         options.Validate();
         var handlerLog = log.ForHandler(handlerName);
-        var service = new ServiceContext(options, settings ?? ServiceSettings.FromEnvironment(Environment.GetEnvironmentVariables()), handlerLog, TimeProvider.System);
+        var service = new ServiceContext(options, settings ?? ServiceSettings.FromEnvironment(Environment.GetEnvironmentVariables()), handlerLog, TimeProvider.System,
+            FunctionPermissions.For(handlerName));
         return handlerName switch
         {
             HandlerNames.Detect => new DetectHandler(service),
-            HandlerNames.Runbook => new RunbookHandler(options, handlerLog),
+            HandlerNames.Runbook => new RunbookHandler(service),
             _ => new ReconcileHandler(service),
         };
     }

@@ -1,9 +1,9 @@
 using InstantOnRemediate.Aws.Actions;
 using InstantOnRemediate.Aws.Inventory;
-using InstantOnRemediate.Aws.State;
-using InstantOnRemediate.Lambda.Service;
 using InstantOnRemediate.Aws.Logs;
 using InstantOnRemediate.Aws.Sns;
+using InstantOnRemediate.Aws.State;
+using InstantOnRemediate.Lambda.Service;
 
 namespace InstantOnRemediate.Lambda.Composition;
 
@@ -37,15 +37,27 @@ internal static class FunctionPermissions
         typeof(PauseSwitch),
     ];
 
-    /// <summary>On-call: diagnose (inventory, probe, container log search), plan, apply, status, rollback, pause, resume.</summary>
+    /// <summary>
+    /// On-call: diagnose (inventory, probe, container log search), plan, apply, status, rollback, pause, resume.
+    /// Apply and rollback run every executor but SSM automation (the stack passes no automation role).
+    /// </summary>
     public static readonly IReadOnlyList<Type> Runbook =
     [
         typeof(InventoryGatherer),
         typeof(Ec2Inventory),
         typeof(NodeProbe),
         typeof(EksPublicReleases),
-        typeof(CloudWatchLogsClient),
+        typeof(PodLogSearch),
+        typeof(DynamoDbStateStore),
+        typeof(PauseSwitch),
+        typeof(PauseSwitchControl),
         typeof(SnsClient),
+        typeof(NotifyExecutor),
+        typeof(EksLabelNodegroupExecutor),
+        typeof(EksTaintNodegroupExecutor),
+        typeof(EksUpdateNodegroupVersionExecutor),
+        typeof(EksCreateNodegroupExecutor),
+        typeof(SsmRunCommandExecutor),
     ];
 
     /// <summary>Follow in-flight actions, verify fixes from later restore outcomes, audit every node group, alert.</summary>

@@ -3,52 +3,41 @@ using InstantOnRemediate.Lambda.Composition;
 using InstantOnRemediate.Lambda.Hosting;
 using InstantOnRemediate.Lambda.Json;
 using InstantOnRemediate.Lambda.Logging;
+using InstantOnRemediate.Lambda.Service;
 
 namespace InstantOnRemediate.Lambda.Handlers;
 
 /// <summary>
 /// The runbook function (direct invoke by the on-call): <c>{"action": "diagnose|plan|apply|status|rollback|pause|resume", ...}</c>.
-/// This build validates the request and says plainly that the action is not available yet.
+/// The request is validated whole before anything runs (<see cref="RunbookRequestReader"/>); the answer is a
+/// <see cref="RunbookResponse"/> whose status is ok, rejected, not-found or failed, with one sentence for a person.
 /// </summary>
-internal sealed class RunbookHandler(FunctionOptions options, JsonLogger log) : IFunctionHandler
+internal sealed class RunbookHandler(ServiceContext service) : IFunctionHandler
 {
+    /// <summary>Status word of a handler that is not wired yet (the reconcile placeholder still answers with it).</summary>
     public const string NotAvailable = "not-available";
-
-    private static readonly string Expected = $"{{\"action\": \"{string.Join("|", RunbookActions.All)}\", ...}}";
 
     public string Name => HandlerNames.Runbook;
 
-    public Task<byte[]> HandleAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancellationToken)
+    public async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancellationToken)
     {
-        var action = ReadAction(payload);
-        log.Info("runbook request", new LogField("action", action));
-        var response = new RunbookResponse
+        ArgumentNullException.ThrowIfNull(context);
+        var request = RunbookRequestReader.Read(payload);
+        service.Log.Info("runbook request",
+            new LogField("action", request.Action),
+            new LogField("cluster", request.Cluster),
+            new LogField("actionId", request.ActionId),
+            new LogField("by", request.Person));
+        var response = request.Action switch
         {
-            Action = action,
-            Mode = options.Mode,
-            Status = NotAvailable,
-            Reason = $"the '{action}' runbook action is validated but not carried out by this build",
+            RunbookActions.Diagnose => await new RunbookDiagnose(service).RunAsync(request, cancellationToken).ConfigureAwait(false),
+            RunbookActions.Plan => await new RunbookPlan(service).RunAsync(request, cancellationToken).ConfigureAwait(false),
+            RunbookActions.Apply => await new RunbookApply(service).RunAsync(request, cancellationToken).ConfigureAwait(false),
+            RunbookActions.Status => await new RunbookStatus(service).RunAsync(request, cancellationToken).ConfigureAwait(false),
+            RunbookActions.Rollback => await new RunbookRollback(service).RunAsync(request, cancellationToken).ConfigureAwait(false),
+            _ => await new RunbookPauseResume(service).RunAsync(request, cancellationToken).ConfigureAwait(false),
         };
-        return Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.RunbookResponse));
+        service.Log.Info("runbook done", new LogField("action", response.Action), new LogField("status", response.Status), new LogField("summary", response.Summary));
+        return JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.RunbookResponse);
     }
-
-    internal static string ReadAction(ReadOnlyMemory<byte> payload)
-    {
-        using var document = JsonEvent.ParseObject(payload, HandlerNames.Runbook, Expected);
-        if (!document.RootElement.TryGetProperty("action", out var action))
-        {
-            throw new InvalidRequestException($"runbook: the request has no 'action'; expected {Expected}");
-        }
-
-        var name = action.ValueKind == JsonValueKind.String ? action.GetString() : null;
-        if (name is null || !RunbookActions.All.Contains(name))
-        {
-            var shown = name is null ? $"a JSON {JsonEvent.KindName(action.ValueKind)}" : $"'{Truncate(name)}'";
-            throw new InvalidRequestException($"runbook: 'action' must be one of {string.Join(", ", RunbookActions.All)} (got {shown})");
-        }
-
-        return name;
-    }
-
-    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

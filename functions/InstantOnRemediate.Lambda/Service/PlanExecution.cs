@@ -43,6 +43,16 @@ internal sealed class PlanExecution(ServiceContext service)
         return plan with { Actions = results };
     }
 
+    /// <summary>
+    /// Carries out one action a person approved (runbook apply) through the same claim → execute → record path;
+    /// <paramref name="approved"/> must be planned (its approval already recorded by the caller).
+    /// </summary>
+    public Task<PlanAction> CarryOutApprovedAsync(PlanAction approved, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(approved);
+        return CarryOutAsync(approved, alert: null, cancellationToken);
+    }
+
     private async Task<PlanAction> CarryOutAsync(PlanAction action, Alert? alert, CancellationToken cancellationToken)
     {
         var now = service.Clock.GetUtcNow();
@@ -50,6 +60,7 @@ internal sealed class PlanExecution(ServiceContext service)
         if (action.Status == ActionStatuses.AwaitingApproval)
         {
             await service.State.RecordPendingApprovalAsync(cluster, action.Id, now, cancellationToken).ConfigureAwait(false);
+            await service.State.SaveActionAsync(action, cancellationToken).ConfigureAwait(false);
             return action;
         }
 
@@ -98,6 +109,11 @@ internal sealed class PlanExecution(ServiceContext service)
             Reference = outcome.Reference ?? action.Reference,
         };
         await RecordAsync(result, outcome, policy.Cooldowns.AfterActionMinutes, now, cancellationToken).ConfigureAwait(false);
+        if (result.Type != ActionTypes.Notify)
+        {
+            await service.State.SaveActionAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+
         return result;
     }
 

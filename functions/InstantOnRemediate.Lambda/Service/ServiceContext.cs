@@ -25,10 +25,16 @@ internal sealed class ServiceContext : IDisposable
     private readonly Lazy<IStateStore> state;
     private readonly Lazy<IInventorySource> inventory;
     private readonly Lazy<ActionExecutors?> executors;
+    private readonly IReadOnlyCollection<Type>? composedOf;
     private string? ephemeralStateDirectory;
 
-    public ServiceContext(FunctionOptions options, ServiceSettings settings, JsonLogger log, TimeProvider clock)
+    /// <param name="composedOf">
+    /// The AWS-calling types the function is declared with (FunctionPermissions); executors outside it are not built,
+    /// so the function never calls what its role does not grant. Null = every executor.
+    /// </param>
+    public ServiceContext(FunctionOptions options, ServiceSettings settings, JsonLogger log, TimeProvider clock, IReadOnlyCollection<Type>? composedOf = null)
     {
+        this.composedOf = composedOf;
         Options = options;
         Settings = settings;
         Log = log;
@@ -153,7 +159,7 @@ internal sealed class ServiceContext : IDisposable
             all.Add(new SsmAutomationExecutor(clients.Ssm));
         }
 
-        return new ActionExecutors(all);
+        return new ActionExecutors(composedOf is null ? all : all.Where(e => composedOf.Contains(e.GetType())));
     }
 
     /// <summary>The shipped demo inventory (events/inventory/*.json), embedded so the demo runs anywhere.</summary>

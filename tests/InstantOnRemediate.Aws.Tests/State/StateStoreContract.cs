@@ -196,4 +196,63 @@ public abstract class StateStoreContract
         Assert.Single(snapshot.RecentFailures);
         Assert.Single(snapshot.Cooldowns);
     }
+
+    [Fact]
+    public async Task SaveAction_ThenGetAction_RoundTripsTheWholeAction()
+    {
+        var store = await CreateStoreAsync();
+        var action = new Core.Planning.PlanAction
+        {
+            Id = "5c1f0e2d9a8b7c6d5e4f3a2b1c0d9e8f", Type = "eks-create-nodegroup", Status = "awaiting-approval", Cause = "rseq-ptrace-unsupported", Disruptive = true, Mode = "recommend",
+            Target = new Core.Planning.ActionTarget { Cluster = "prod", Nodegroup = "ng-al2" },
+            Parameters = new Dictionary<string, string> { ["nodegroupName"] = "ng-al2-al2023", ["subnets"] = "subnet-0a1b2c3d,subnet-0e1f2a3b", ["labels"] = "a=b" },
+            Reason = "node group ng-al2 cannot restore InstantOn - disruptive: needs approval", FindingIds = ["f-1", "f-2"], Undo = "delete the created node group",
+        };
+
+        await store.SaveActionAsync(action);
+        var read = await store.GetActionAsync(action.Id);
+
+        Assert.NotNull(read);
+        Assert.Equal(action.Id, read.Id);
+        Assert.Equal(action.Target.Nodegroup, read.Target.Nodegroup);
+        Assert.Equal(action.Parameters, read.Parameters);
+        Assert.Equal(action.FindingIds, read.FindingIds);
+        Assert.True(read.Disruptive);
+        Assert.Equal(action.Reason, read.Reason);
+    }
+
+    [Fact]
+    public async Task SaveAction_SavedAgain_KeepsTheLatestStatus()
+    {
+        var store = await CreateStoreAsync();
+        var action = new Core.Planning.PlanAction
+        {
+            Id = "0f1e2d3c4b5a69788796a5b4c3d2e1f0", Type = "eks-label-nodegroup", Status = "awaiting-approval", Reason = "pending",
+            Target = new Core.Planning.ActionTarget { Cluster = "prod", Nodegroup = "ng-al2" },
+        };
+
+        await store.SaveActionAsync(action);
+        await store.SaveActionAsync(action with { Status = "executed", Reference = "update-1" });
+
+        var read = await store.GetActionAsync(action.Id);
+        Assert.Equal("executed", read?.Status);
+        Assert.Equal("update-1", read?.Reference);
+    }
+
+    [Fact]
+    public async Task GetAction_UnknownOrAfter30Days_Null()
+    {
+        var store = await CreateStoreAsync();
+        var action = new Core.Planning.PlanAction
+        {
+            Id = "aaaabbbbccccddddeeeeffff00001111", Type = "eks-label-nodegroup", Status = "executed", Reason = "labelled",
+            Target = new Core.Planning.ActionTarget { Cluster = "prod", Nodegroup = "ng-al2" },
+        };
+        await store.SaveActionAsync(action);
+
+        Assert.Null(await store.GetActionAsync("ffffeeeeddddccccbbbbaaaa99998888"));
+        Assert.NotNull(await store.GetActionAsync(action.Id));
+        Clock.Advance(TimeSpan.FromDays(31));
+        Assert.Null(await store.GetActionAsync(action.Id));
+    }
 }

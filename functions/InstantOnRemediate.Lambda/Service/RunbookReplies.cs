@@ -1,0 +1,29 @@
+using InstantOnRemediate.Lambda.Handlers;
+
+namespace InstantOnRemediate.Lambda.Service;
+
+/// <summary>Response building shared by the runbook actions, and the check that a cluster is one the stack looks after.</summary>
+internal static class RunbookReplies
+{
+    public static RunbookResponse Reply(ServiceContext service, RunbookRequest request, string status, string summary, IReadOnlyList<string>? notes = null) => new()
+    {
+        Action = request.Action,
+        Status = status,
+        Summary = summary,
+        Mode = service.Options.Mode,
+        Notes = notes ?? [],
+    };
+
+    /// <summary>A rejection when CLUSTERS is set and <paramref name="cluster"/> is not in it (IAM grants nothing else either).</summary>
+    public static RunbookResponse? OutsideClusters(ServiceContext service, RunbookRequest request, string? cluster)
+    {
+        var clusters = service.Settings.Clusters;
+        return cluster is null || clusters.Count == 0 || clusters.Contains(cluster)
+            ? null
+            : Reply(service, request, RunbookStatuses.Rejected, $"cluster {cluster} is not one this stack looks after (CLUSTERS: {string.Join(", ", clusters)})");
+    }
+
+    /// <summary>The runbook payload that carries out <paramref name="action"/> for <paramref name="actionId"/>, with placeholders for the person and reason.</summary>
+    public static string Payload(string action, string actionId, string? extra = null) =>
+        $"{{\"action\":\"{action}\",\"actionId\":\"{actionId}\",\"approvedBy\":\"<you>\",\"reason\":\"<why>\"{extra}}}";
+}
