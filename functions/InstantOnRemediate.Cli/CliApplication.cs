@@ -52,5 +52,11 @@ internal static class CliApplication
             await stderr.WriteLineAsync("instanton-remediate: " + e.Message).ConfigureAwait(false);
             return BadUsage;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // An internal failure (e.g. an AWS call that failed after its retries): one line, exit 1, no stack trace.
+            await stderr.WriteLineAsync($"instanton-remediate: {args[0]} failed: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            return InternalFailure;
+        }
     }
 }
