@@ -25,6 +25,7 @@ internal static class BadInputs
         new("awslogs-not-object", () => "{\"awslogs\":\"H4sI\"}"u8.ToArray(), Answer.InvalidRequest, "'awslogs' must be an object"),
         new("data-not-string", () => "{\"awslogs\":{\"data\":42}}"u8.ToArray(), Answer.InvalidRequest, "'awslogs.data' must be a string"),
         new("data-empty", () => "{\"awslogs\":{\"data\":\"\"}}"u8.ToArray(), Answer.InvalidRequest, "'awslogs.data' is empty"),
+        new("lone-surrogate-data", () => "{\"awslogs\":{\"data\":\"\\ud800H4sI\"}}"u8.ToArray(), Answer.InvalidRequest, "'awslogs.data' is not valid UTF-8"),
         new("deeply-nested-event", () => Encoding.ASCII.GetBytes("{\"awslogs\":" + new string('[', 5000) + new string(']', 5000) + "}"), Answer.InvalidRequest, "not valid JSON"),
         new("invalid-utf8-envelope", () => [.. "{\"awslogs\":{\"data\":\""u8, 0xC3, 0x28, .. "\"}}"u8], Answer.InvalidRequest, "'awslogs.data' is not valid UTF-8"),
 

@@ -51,6 +51,11 @@ internal static class Batches
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>Like <see cref="ContainerInsights"/> but escaped by hand, so any UTF-16 text (lone surrogates too) goes on the wire.</summary>
+    public static string ContainerInsightsRaw(string log, string pod, string ns = "shop", string node = Node) =>
+        "{\"stream\":\"stdout\",\"log\":" + JsonText.Quote(log) + ",\"kubernetes\":{\"pod_name\":" + JsonText.Quote(pod) + ",\"namespace_name\":" + JsonText.Quote(ns) +
+        ",\"host\":" + JsonText.Quote(node) + ",\"container_name\":\"orders\"}}";
+
     /// <summary>One signal-11 restore failure of <paramref name="pod"/>, as events with ids unique to (<paramref name="idBase"/>, line).</summary>
     public static IEnumerable<LogEvent> Episode(long idBase, long timestamp, string pod, string ns = "shop", string node = Node, string container = "orders") =>
         Signal11Restore.Select((line, i) => new LogEvent(EventId(idBase * 10 + i), timestamp + i, ContainerInsights(line, pod, ns, node, container)));
