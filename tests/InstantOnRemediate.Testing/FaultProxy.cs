@@ -29,6 +29,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentQueue<ProxiedRequest> requests = new();
+    private readonly ConcurrentQueue<CapturedRequest> arrivals = new();
     private readonly List<Rule> rules = [];
     private readonly HttpClient upstream;
     private readonly Task accepting;
@@ -54,6 +55,9 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Every request received, in arrival order.</summary>
     public IReadOnlyList<ProxiedRequest> Requests => [.. requests];
 
+    /// <summary>Every request as it arrived, before any delay or forwarding (a request still held by a slow fault is here, not yet in <see cref="Requests"/>).</summary>
+    public IReadOnlyList<CapturedRequest> Arrivals => [.. arrivals];
+
     /// <summary>Requests that reached the service behind the proxy.</summary>
     public IReadOnlyList<ProxiedRequest> Forwarded => [.. requests.Where(r => r.Forwarded)];
 
@@ -78,6 +82,7 @@ public sealed class FaultProxy : IAsyncDisposable
     public void Reset()
     {
         requests.Clear();
+        arrivals.Clear();
         lock (rules)
         {
             rules.Clear();
@@ -153,6 +158,7 @@ public sealed class FaultProxy : IAsyncDisposable
                 return;
             }
 
+            arrivals.Enqueue(request);
             var service = ProxiedRequest.ServiceOf(request);
             var operation = ProxiedRequest.OperationOf(request);
             var fault = Take(request);

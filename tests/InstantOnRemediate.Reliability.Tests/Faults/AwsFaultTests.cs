@@ -149,7 +149,7 @@ public sealed class AwsFaultTests(MotoWorld world) : IDisposable
         var described = await aws.Eks.DescribeClusterAsync(new DescribeClusterRequest { Name = cluster });
 
         Assert.Equal(cluster, described.Cluster?.Name);
-        Assert.Equal(2, world.Proxy.Requests.Count(r => r.Operation == "DescribeCluster"));
+        Assert.Equal(2, world.Proxy.Arrivals.Count(r => ProxiedRequest.OperationOf(r) == "DescribeCluster"));
     }
 
     [Fact]

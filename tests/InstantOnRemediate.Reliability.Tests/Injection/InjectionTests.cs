@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using InstantOnRemediate.Reliability.Tests.BadInput;
 using InstantOnRemediate.Reliability.Tests.Support;
 using InstantOnRemediate.Testing;
 
@@ -78,8 +79,8 @@ public sealed partial class InjectionTests(MotoWorld world) : IDisposable
         var response = await detect.ResponseAsync(Batches.Envelope(events, AwsScenario.LogGroupOf(cluster)));
 
         Assert.Equal(Hostile.Length, response.GetProperty("findings").GetArrayLength());
-        var leaked = world.Proxy.Requests.Where(r => r.Service is not "dynamodb" && r.AllText.Contains("pwn", StringComparison.Ordinal)).ToList();
-        Assert.True(leaked.Count == 0, "hostile node names sent to AWS: " + string.Join("; ", leaked.Select(r => r.Operation + " " + r.DecodedBody[..Math.Min(300, r.DecodedBody.Length)])));
+        Assert.DoesNotContain(world.Proxy.Requests, r => r.Service is "ec2" or "eks" or "ssm" && r.AllText.Contains("pwn", StringComparison.Ordinal));
+        AssertNothingHostileIn(world.Proxy.Requests);
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed partial class InjectionTests(MotoWorld world) : IDisposable
         var response = await detect.ResponseAsync(Batches.Envelope(BadInputs.Good, "/aws/containerinsights/prod$(pwn)/application"));
 
         Assert.DoesNotContain(world.Proxy.Requests, r => r.AllText.Contains("pwn", StringComparison.Ordinal) && r.Service != "dynamodb");
-        Assert.Empty(response.GetProperty("plan").GetProperty("actions").EnumerateArray().Where(a => a.GetProperty("status").GetString() == "executed"));
+        Assert.DoesNotContain(response.GetProperty("plan").GetProperty("actions").EnumerateArray(), a => a.GetProperty("status").GetString() == "executed");
     }
 
     public void Dispose()
@@ -118,6 +119,10 @@ public sealed partial class InjectionTests(MotoWorld world) : IDisposable
             Assert.True(subject.Length <= 100 && !subject.Any(char.IsControl), $"SNS subject not within its grammar: '{subject}'");
             var attributes = publish.DecodedBody.Split('&').Where(p => p.StartsWith("MessageAttributes", StringComparison.Ordinal));
             Assert.All(attributes, a => Assert.DoesNotContain("pwn", a, StringComparison.Ordinal));
+
+            // The message is text for people and may quote what the logs said; the commands it offers to copy must not.
+            var commands = (AwsScenario.FormValue(publish, "Message") ?? "").Split('\n').Where(l => l.Contains("aws ", StringComparison.Ordinal) || l.Contains("kubectl ", StringComparison.Ordinal));
+            Assert.All(commands, c => Assert.DoesNotContain("pwn", c, StringComparison.Ordinal));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using InstantOnRemediate.Reliability.Tests.BadInput;
 using InstantOnRemediate.Reliability.Tests.Support;
 using InstantOnRemediate.Testing;
 

@@ -23,7 +23,9 @@ public sealed class StormTests(MotoWorld world, ITestOutputHelper output) : IDis
     [Fact]
     public async Task Detect_TenThousandFailuresAcrossTwoHundredNodegroups_ActionsWithinCapsAlertsGrouped()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var nodes = await world.SeedClusterAsync(Cluster, Nodegroups);
+        output.WriteLine($"seeded {Nodegroups + 1} node groups in {clock.Elapsed.TotalSeconds:0.0} s");
         var al2 = nodes.Where(n => n.Key.StartsWith("ng-al2-", StringComparison.Ordinal) && n.Key != "ng-al2023-general").Select(n => n.Value[0]).ToList();
         Assert.Equal(Nodegroups, al2.Count);
         world.Proxy.Reset();
@@ -43,6 +45,7 @@ public sealed class StormTests(MotoWorld world, ITestOutputHelper output) : IDis
 
             var response = await detect.ResponseAsync(Batches.Envelope(events, AwsScenario.LogGroupOf(Cluster)));
 
+            output.WriteLine($"delivery {d + 1}: {clock.Elapsed.TotalSeconds:0.0} s, {world.Proxy.Requests.Count} AWS requests so far");
             findings += response.GetProperty("findings").GetArrayLength();
             alertsInResponses += response.GetProperty("alerts").GetArrayLength();
         }
@@ -54,6 +57,7 @@ public sealed class StormTests(MotoWorld world, ITestOutputHelper output) : IDis
         var publishes = AwsScenario.Publishes(world.Proxy, Cluster).Count;
         output.WriteLine($"findings {findings}; labels {labels}; version updates {versionUpdates}; node groups created {creates}; SSM {commands}; SNS publishes {publishes}; alerts in responses {alertsInResponses}; AWS requests {world.Proxy.Requests.Count}");
 
+        output.WriteLine($"asserting at {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(Episodes, findings);
         // Default policy: maxUnhealthyNodegroups 10 (beyond it node-group changes are held for a person),
         // maxNodegroupShareTouchedPerWindow 0.25, one node-group rollout in flight per cluster.
@@ -74,14 +78,18 @@ public sealed class StormTests(MotoWorld world, ITestOutputHelper output) : IDis
         var response = await detect.ResponseAsync(Batches.Envelope(Batches.Payload(ownLogs, "/aws/lambda/instanton-remediate-detect", "2025/05/08/[$LATEST]abc")));
 
         Assert.DoesNotContain(response.GetProperty("plan").GetProperty("actions").EnumerateArray(), a => a.GetProperty("type").GetString() != "none" && a.GetProperty("status").GetString() == "executed");
-        Assert.DoesNotContain(world.Proxy.Requests, r => r.Service is "eks" or "sns" or "ssm" or "ec2");
+        // Only the pause switch is read (SSM GetParameter); nothing is looked up or changed.
+        Assert.DoesNotContain(world.Proxy.Requests, r => r.Service is "eks" or "sns" or "ec2" || r.IsMutation && r.Service != "dynamodb");
     }
 
     public void Dispose()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (Directory.Exists(state))
         {
+            var rows = Directory.EnumerateFiles(state, "*", SearchOption.AllDirectories).Count();
             Directory.Delete(state, recursive: true);
+            output.WriteLine($"state store: {rows} rows, removed in {clock.Elapsed.TotalSeconds:0.0} s");
         }
     }
 }

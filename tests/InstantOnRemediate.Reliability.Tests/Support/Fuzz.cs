@@ -44,6 +44,9 @@ internal static class Fuzz
             return Task.CompletedTask;
         }).GetAwaiter().GetResult();
 
+    /// <summary>One of <paramref name="values"/>.</summary>
+    public static Gen<string> Pick(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
+
     /// <summary>(position, operation, byte) edits: 0 replaces a byte, 1 deletes it, 2 inserts one, 3 truncates there.</summary>
     public static Gen<(int Position, int Operation, byte Value)[]> Mutations(int length) =>
         Gen.Select(Gen.Int[0, Math.Max(0, length - 1)], Gen.Int[0, 3], Gen.Byte).Array[1, 8];

@@ -19,7 +19,7 @@ public sealed class MotoWorld : IAsyncLifetime
     public const string Al2Nodegroup = "ng-al2-general";
 
     private const string SeedScript = """
-        import boto3, json, sys
+        import boto3, concurrent.futures, json, sys, threading
         ec2 = boto3.client('ec2'); eks = boto3.client('eks'); sns = boto3.client('sns'); ddb = boto3.client('dynamodb')
         cluster, al2_groups, per_group, extra = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
         vpc = ec2.create_vpc(CidrBlock='192.168.0.0/16')['Vpc']['VpcId']
@@ -30,13 +30,19 @@ public sealed class MotoWorld : IAsyncLifetime
             amis[family] = ec2.register_image(Name=name, Description=name, Architecture='x86_64', RootDeviceName='/dev/xvda', VirtualizationType='hvm')['ImageId']
         groups = [('ng-al2-general' if al2_groups == 1 else 'ng-al2-%03d' % i, 'AL2_x86_64') for i in range(al2_groups)] + [('ng-al2023-general', 'AL2023_x86_64_STANDARD')]
         out = {'nodegroups': {}}
-        for ng, family in groups:
-            eks.create_nodegroup(clusterName=cluster, nodegroupName=ng, subnets=[subnet], amiType=family, nodeRole='arn:aws:iam::123456789012:role/eks-node',
+        local = threading.local()
+        def seed(group):
+            ng, family = group
+            if not hasattr(local, 'eks'):
+                local.eks, local.ec2 = boto3.client('eks'), boto3.client('ec2')
+            local.eks.create_nodegroup(clusterName=cluster, nodegroupName=ng, subnets=[subnet], amiType=family, nodeRole='arn:aws:iam::123456789012:role/eks-node',
                 version='1.30', releaseVersion='1.30.9-20250212', instanceTypes=['m5.xlarge'], scalingConfig=dict(minSize=1, maxSize=4, desiredSize=per_group))
             tags = [dict(Key='eks:nodegroup-name', Value=ng), dict(Key='eks:cluster-name', Value=cluster)]
-            run = ec2.run_instances(ImageId=amis[family], MinCount=per_group, MaxCount=per_group, InstanceType='m5.xlarge', SubnetId=subnet,
+            run = local.ec2.run_instances(ImageId=amis[family], MinCount=per_group, MaxCount=per_group, InstanceType='m5.xlarge', SubnetId=subnet,
                 TagSpecifications=[dict(ResourceType='instance', Tags=tags)])
-            out['nodegroups'][ng] = sorted([i['InstanceId'], i['PrivateDnsName']] for i in run['Instances'])
+            return ng, sorted([i['InstanceId'], i['PrivateDnsName']] for i in run['Instances'])
+        with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
+            out['nodegroups'] = dict(pool.map(seed, groups))
         if extra == 'account':
             out['topic'] = sns.create_topic(Name='instanton-alerts')['TopicArn']
             ddb.create_table(TableName=sys.argv[5], AttributeDefinitions=[dict(AttributeName='pk', AttributeType='S'), dict(AttributeName='sk', AttributeType='S')],
