@@ -24,7 +24,7 @@ public sealed class BootstrapBadInputTests(ITestOutputHelper output)
     public async Task Bootstrap_BadDeliveriesInARow_EachAnsweredWithItsReasonMemoryBounded()
     {
         using var api = FakeRuntimeApi.Start();
-        var state = Directory.CreateTempSubdirectory("reliability-bootstrap-").FullName;
+        var state = Scratch.Directory("reliability-bootstrap-");
         using var process = Bootstrap.Start(api, "detect", new Dictionary<string, string>
         {
             ["MODE"] = "enforce", ["USE_AWS"] = "false", ["STATE_DIRECTORY"] = state, ["NOW"] = "2025-05-08T10:45:00Z",

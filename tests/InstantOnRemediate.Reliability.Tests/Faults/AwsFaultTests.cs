@@ -16,7 +16,7 @@ namespace InstantOnRemediate.Reliability.Tests.Faults;
 [Collection(AwsEnvironmentCollection.Name)]
 public sealed class AwsFaultTests(MotoWorld world) : IDisposable
 {
-    private readonly string state = Directory.CreateTempSubdirectory("reliability-faults-").FullName;
+    private readonly string state = Scratch.Directory("reliability-faults-");
 
     public static TheoryData<string, string> TransientFaults() => new()
     {

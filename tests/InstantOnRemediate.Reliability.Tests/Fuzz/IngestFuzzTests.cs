@@ -58,7 +58,7 @@ public sealed class IngestFuzzTests
     [Fact]
     public void Parse_HostileWellFormedText_NeverThrowsAndKeepsPlainTextWhole()
     {
-        var runs = Support.Fuzz.ForEach(Support.Fuzz.HostileText(300).Where(t => !t.Any(char.IsSurrogate)), 12, 2000, text =>
+        var runs = Support.Fuzz.ForEach(Support.Fuzz.WellFormedText(300), 12, 2000, text =>
         {
             var record = LogRecordParser.Parse(text);
 
@@ -117,7 +117,7 @@ public sealed class IngestFuzzTests
     }
 
     [Fact]
-    public async Task Detect_MutatedDecodedPayload_AnswersWithEveryEventAccountedFor()
+    public async Task Detect_MutatedDecodedPayload_AnswersOrRejectsAsInvalidRequestOnly()
     {
         var decoded = File.ReadAllBytes(RepoPaths.Event("detect", "eks-rseq-al2.decoded.json"));
         using var detect = Invocation.Detect();
@@ -126,7 +126,7 @@ public sealed class IngestFuzzTests
         {
             var result = await detect.RunAsync(Batches.Envelope(Support.Fuzz.Apply(decoded, mutation)));
 
-            Assert.True(result.Succeeded, result.Error?.ErrorType + ": " + result.Error?.ErrorMessage);
+            // A mutation that empties the payload gzips to nothing: awslogs.data is then empty, an InvalidRequest.
             AssertAnsweredOrInvalid(result, 13);
         });
         Assert.True(runs > 0);

@@ -28,7 +28,7 @@ public sealed partial class InjectionTests(MotoWorld world) : IDisposable
         "${IFS}pwn",
     ];
 
-    private readonly string state = Directory.CreateTempSubdirectory("reliability-injection-").FullName;
+    private readonly string state = Scratch.Directory("reliability-injection-");
 
     [Fact]
     public async Task Detect_HostilePodNamespaceContainerAndLogText_NeverReachMutationsCommandsLabelsOrSubjects()

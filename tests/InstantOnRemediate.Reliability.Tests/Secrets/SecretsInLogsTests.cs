@@ -15,7 +15,7 @@ public sealed class SecretsInLogsTests(MotoWorld world) : IDisposable
     private const string SecretKey = "ZzSecretKeyReliability0123456789abcdefXY";
     private const string SessionToken = "IQoJb3JpZ2luX2VjEReliabilitySessionTokenQQ9876543210zz";
 
-    private readonly string state = Directory.CreateTempSubdirectory("reliability-secrets-").FullName;
+    private readonly string state = Scratch.Directory("reliability-secrets-");
 
     [Fact]
     public async Task Detect_WithCredentialsSet_NoLogLineResponseOrErrorCarriesThem()

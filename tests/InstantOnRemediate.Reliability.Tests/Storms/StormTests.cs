@@ -18,7 +18,7 @@ public sealed class StormTests(MotoWorld world, ITestOutputHelper output) : IDis
     private const int Episodes = 10_000;
     private const int Deliveries = 5;
 
-    private readonly string state = Directory.CreateTempSubdirectory("reliability-storm-").FullName;
+    private readonly string state = Scratch.Directory("reliability-storm-");
 
     [Fact]
     public async Task Detect_TenThousandFailuresAcrossTwoHundredNodegroups_ActionsWithinCapsAlertsGrouped()

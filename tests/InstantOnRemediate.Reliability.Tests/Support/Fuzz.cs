@@ -44,6 +44,16 @@ internal static class Fuzz
             return Task.CompletedTask;
         }).GetAwaiter().GetResult();
 
+    /// <summary><see cref="HostileText"/> with every surrogate replaced by '?': valid UTF-16, so it can be encoded as UTF-8.</summary>
+    public static Gen<string> WellFormedText(int maxLength) =>
+        HostileText(maxLength).Select(t => string.Create(t.Length, t, static (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++)
+            {
+                span[i] = char.IsSurrogate(s[i]) ? '?' : s[i];
+            }
+        }));
+
     /// <summary>One of <paramref name="values"/>.</summary>
     public static Gen<string> Pick(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 

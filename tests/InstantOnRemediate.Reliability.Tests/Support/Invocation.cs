@@ -41,7 +41,7 @@ internal sealed class Invocation : IDisposable
     /// <summary>detect offline: the embedded demo inventory (or <paramref name="inventoryFile"/>), a fresh file state store, decisions at <see cref="Batches.Now"/>.</summary>
     public static Invocation Detect(string mode = "enforce", string? inventoryFile = null, string? stateDirectory = null)
     {
-        var state = stateDirectory ?? Directory.CreateTempSubdirectory("reliability-state-").FullName;
+        var state = stateDirectory ?? Scratch.Directory("reliability-state-");
         return new Invocation("detect", new FunctionOptions { Mode = mode, InventoryFile = inventoryFile, StateDirectory = state, Now = Batches.Now },
             new ServiceSettings(), stateDirectory is null ? state : null);
     }
