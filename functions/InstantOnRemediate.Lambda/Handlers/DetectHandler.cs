@@ -62,7 +62,17 @@ internal sealed class DetectHandler(ServiceContext service) : IFunctionHandler
             throw new InvalidRequestException($"detect: 'awslogs.data' must be a string (base64 of the gzipped log batch); expected {Expected}");
         }
 
-        var text = data.GetString()!;
+        string text;
+        try
+        {
+            text = data.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            // The reader refuses to transcode invalid UTF-8 or an escaped lone surrogate: the caller's event is at fault.
+            throw new InvalidRequestException("detect: 'awslogs.data' is not valid UTF-8 text; expected the base64 of the gzipped log batch");
+        }
+
         return text.Length == 0
             ? throw new InvalidRequestException("detect: 'awslogs.data' is empty; expected the base64 of the gzipped log batch")
             : text;
