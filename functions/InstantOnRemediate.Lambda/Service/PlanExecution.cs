@@ -127,6 +127,13 @@ internal sealed class PlanExecution(ServiceContext service)
             Nodegroup = action.Target.Nodegroup, Why = action.Reason, Reference = action.Reference,
         }, cancellationToken).ConfigureAwait(false);
 
+        if (outcome.Status == ActionStatuses.Skipped)
+        {
+            // Not carried out (e.g. another update of the node group was in flight): a later batch may try again.
+            await service.State.ReleaseClaimAsync(action.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (outcome.Status == ActionStatuses.Failed && outcome.Retryable)
         {
             HasRetryableFailure = true;

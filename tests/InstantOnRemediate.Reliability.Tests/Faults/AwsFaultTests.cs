@@ -100,7 +100,7 @@ public sealed class AwsFaultTests(MotoWorld world) : IDisposable
         Assert.Equal("executed", Assert.Single(AwsScenario.Actions(response, "eks-label-nodegroup")).GetProperty("status").GetString());
     }
 
-    [Fact(Skip = "BUG (Aws/Actions/EksOutcomes.cs + Lambda/Service/PlanExecution.cs): EKS ResourceInUseException on the label is recorded as 'skipped' and the action's claim stays held for the cooldown (360 min), so a redelivery or the next failures skip it as 'already carried out' - the label is never applied")]
+    [Fact]
     public async Task Detect_NodegroupBusyWithAnotherUpdate_LabelAppliedByTheNextInvocation()
     {
         const string cluster = "busy-eks";
