@@ -34,6 +34,9 @@ class Run:
         self.t0 = 0
         self.first_next = None
         self.first_response = None
+        self.pid = None
+        self.cpu_next = None
+        self.cpu_response = None
         self.second_next = threading.Event()
         self.error = None
         self.response_bytes = 0
@@ -70,6 +73,8 @@ def serve(listener, event, state, stop):
             conn, _ = listener.accept()
         except socket.timeout:
             continue
+        except OSError:
+            return  # the listener was closed: the run is over
         threading.Thread(target=handle, args=(conn, event, state, stop), daemon=True).start()
 
 
@@ -92,6 +97,7 @@ def handle(conn, event, state, stop):
             if method == "GET" and path == API + "next":
                 if run.first_next is None:
                     run.first_next = now
+                    run.cpu_next = cpu_ns(run.pid)
                     deadline = int(time.time() * 1000) + 60_000
                     head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                             "Lambda-Runtime-Aws-Request-Id: 8476a536-e9f4-11e8-9739-2dfe598c3fcd\r\n"
@@ -106,6 +112,7 @@ def handle(conn, event, state, stop):
                     return
             elif method == "POST" and path.endswith("/response"):
                 run.first_response = now
+                run.cpu_response = cpu_ns(run.pid)
                 run.response_bytes = len(body)
                 conn.sendall(b"HTTP/1.1 202 Accepted\r\nContent-Length: 16\r\n\r\n{\"status\":\"OK\"}\n")
             elif method == "POST" and path.endswith("/error"):
@@ -114,6 +121,25 @@ def handle(conn, event, state, stop):
                 run.second_next.set()
             else:
                 conn.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+
+
+def cpu_ns(pid):
+    """CPU time the process has used so far (all threads, from /proc/<pid>/task/*/schedstat), in ns.
+
+    Unlike wall time it hardly depends on what else the machine runs."""
+    if pid is None:
+        return None
+    total = 0
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            try:
+                with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                    total += int(f.read().split()[0])
+            except (OSError, ValueError, IndexError):
+                pass
+    except OSError:
+        return None
+    return total
 
 
 def vm_hwm_kb(pid):
@@ -154,7 +180,8 @@ def one_run(command, event, handler, extra_env):
     }
     run = state["run"]
     run.t0 = time.perf_counter_ns()
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run.pid = proc.pid
     try:
         if not run.second_next.wait(RUN_TIMEOUT_S):
             raise RuntimeError(f"{command[0]}: no second /next within {RUN_TIMEOUT_S} s (exit code {proc.poll()})")
@@ -166,6 +193,8 @@ def one_run(command, event, handler, extra_env):
         return {
             "first_next_ms": (run.first_next - run.t0) / 1e6,
             "first_response_ms": (run.first_response - run.t0) / 1e6,
+            "cpu_first_next_ms": (run.cpu_next or 0) / 1e6,
+            "cpu_first_response_ms": (run.cpu_response or 0) / 1e6,
             "peak_rss_mb": hwm / 1024 if hwm else float("nan"),
             "response_bytes": run.response_bytes,
         }
@@ -177,8 +206,6 @@ def one_run(command, event, handler, extra_env):
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(5)
-        if proc.stderr:
-            proc.stderr.close()
         stop.set()
         listener.close()
         server.join(2)
@@ -218,23 +245,30 @@ def main():
             results[name].append(one_run(cmd, event, args.handler, {}))
 
     print(f"cold start: {args.runs} runs per target, event {os.path.basename(args.event)} ({len(event)} bytes), handler {args.handler}")
-    print(f"{'target':<8} {'first /next ms':>22} {'first response ms':>22} {'peak RSS MB':>18}")
-    print(f"{'':<8} {'median':>10} {'p90':>11} {'median':>10} {'p90':>11} {'median':>8} {'max':>9}")
+    print("wall = from spawn to the request arriving; cpu = CPU time the process had used by then (all threads)")
+    print(f"{'target':<8} {'first /next ms':>22} {'first response ms':>22} {'cpu to /next ms':>22} {'cpu to response ms':>22} {'peak RSS MB':>18}")
+    print(f"{'':<8} {'median':>10} {'p90':>11} {'median':>10} {'p90':>11} {'median':>10} {'p90':>11} {'median':>10} {'p90':>11} {'median':>8} {'max':>9}")
     summary = {}
     for name, _ in targets:
         rs = results[name]
         nxt = [r["first_next_ms"] for r in rs]
         rsp = [r["first_response_ms"] for r in rs]
         rss = [r["peak_rss_mb"] for r in rs]
+        cnx = [r["cpu_first_next_ms"] for r in rs]
+        crs = [r["cpu_first_response_ms"] for r in rs]
         summary[name] = {
             "first_next_ms": {"median": statistics.median(nxt), "p90": pct(nxt, 90)},
             "first_response_ms": {"median": statistics.median(rsp), "p90": pct(rsp, 90)},
+            "cpu_first_next_ms": {"median": statistics.median(cnx), "p90": pct(cnx, 90)},
+            "cpu_first_response_ms": {"median": statistics.median(crs), "p90": pct(crs, 90)},
             "peak_rss_mb": {"median": statistics.median(rss), "max": max(rss)},
             "response_bytes": rs[0]["response_bytes"],
         }
         s = summary[name]
         print(f"{name:<8} {s['first_next_ms']['median']:>10.1f} {s['first_next_ms']['p90']:>11.1f} "
               f"{s['first_response_ms']['median']:>10.1f} {s['first_response_ms']['p90']:>11.1f} "
+              f"{s['cpu_first_next_ms']['median']:>10.1f} {s['cpu_first_next_ms']['p90']:>11.1f} "
+              f"{s['cpu_first_response_ms']['median']:>10.1f} {s['cpu_first_response_ms']['p90']:>11.1f} "
               f"{s['peak_rss_mb']['median']:>8.1f} {s['peak_rss_mb']['max']:>9.1f}")
     if len(targets) > 1:
         base = targets[0][0]
@@ -242,6 +276,8 @@ def main():
             a, b = summary[base], summary[name]
             print(f"{name} / {base}: first /next {b['first_next_ms']['median'] / a['first_next_ms']['median']:.1f}x, "
                   f"first response {b['first_response_ms']['median'] / a['first_response_ms']['median']:.1f}x, "
+                  f"cpu to /next {b['cpu_first_next_ms']['median'] / a['cpu_first_next_ms']['median']:.1f}x, "
+                  f"cpu to response {b['cpu_first_response_ms']['median'] / a['cpu_first_response_ms']['median']:.1f}x, "
                   f"peak RSS {b['peak_rss_mb']['median'] / a['peak_rss_mb']['median']:.1f}x (median over median)")
     if args.json:
         with open(args.json, "w") as f:
