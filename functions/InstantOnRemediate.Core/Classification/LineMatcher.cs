@@ -65,15 +65,24 @@ internal sealed class LineMatcher
     /// <summary>Adds to <paramref name="hits"/> every pattern whose literal and regex match the line.</summary>
     public bool Match(ReadOnlySpan<char> line, List<CatalogPattern> hits)
     {
-        if (!IsCandidate(line))
+        // Find the first group with a hit before setting up: most lines have none.
+        var first = 0;
+        var pos = -1;
+        for (; first < prefilters.Length && pos < 0; first++)
+        {
+            pos = line.IndexOfAny(prefilters[first]);
+        }
+
+        if (pos < 0)
         {
             return false;
         }
 
         Span<bool> candidate = patterns.Length <= 512 ? stackalloc bool[patterns.Length] : new bool[patterns.Length];
-        foreach (var prefilter in prefilters)
+        for (var g = first - 1; g < prefilters.Length; g++)
         {
-            var pos = line.IndexOfAny(prefilter);
+            var prefilter = prefilters[g];
+            pos = g == first - 1 ? pos : line.IndexOfAny(prefilter);
             while (pos >= 0)
             {
                 var rest = line[pos..];
