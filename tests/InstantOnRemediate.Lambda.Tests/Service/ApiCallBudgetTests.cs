@@ -17,7 +17,7 @@ namespace InstantOnRemediate.Lambda.Tests.Service;
 /// batches about the same failing node are answered from the inventory cache, so calls do not grow with batches.
 /// </summary>
 [Collection(ApiCallBudgetCollection.Name)]
-public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environment) : IClassFixture<ApiCallBudgetTests.Environment>
+public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environment, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ApiCallBudgetTests.Environment>
 {
     private const string Cluster = "prod-eks";
 
@@ -51,6 +51,8 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
         var afterSix = environment.Calls.Count;
         var firstCalls = environment.Calls.Skip(start).Take(afterFirst - start).ToList();
         var laterCalls = environment.Calls.Skip(afterFirst).Take(afterSix - afterFirst).ToList();
+
+        output.WriteLine($"first batch: {firstCalls.Count} calls ({string.Join(", ", firstCalls)}); five more batches: {laterCalls.Count} calls");
 
         // The first episode reads the node's instance, node group and AMI (and the pause switch): a handful of calls.
         var finding = Assert.Single(first.Findings, f => f.Verdict == Verdicts.RestoreFailure);
@@ -164,7 +166,7 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
             }
         }
 
-        public ServiceContext NewService()
+        internal ServiceContext NewService()
         {
             var options = new FunctionOptions
             {
