@@ -244,6 +244,13 @@ def main():
         for name, cmd in targets:
             results[name].append(one_run(cmd, event, args.handler, {}))
 
+    spawn = []
+    for _ in range(args.runs):
+        t = time.perf_counter_ns()
+        subprocess.run(["/bin/true"], check=False)
+        spawn.append((time.perf_counter_ns() - t) / 1e6)
+    print(f"machine reference: spawning /bin/true and waiting for it takes {statistics.median(spawn):.1f} ms (median; about 1 ms on an idle machine),"
+          f" load average {open('/proc/loadavg').read().split()[0]}")
     print(f"cold start: {args.runs} runs per target, event {os.path.basename(args.event)} ({len(event)} bytes), handler {args.handler}")
     print("wall = from spawn to the request arriving; cpu = CPU time the process had used by then (all threads)")
     print(f"{'target':<8} {'first /next ms':>22} {'first response ms':>22} {'cpu to /next ms':>22} {'cpu to response ms':>22} {'peak RSS MB':>18}")

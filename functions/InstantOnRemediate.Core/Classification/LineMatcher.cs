@@ -18,6 +18,9 @@ internal sealed class LineMatcher
 {
     internal const int PrefilterGroupSize = 18;
 
+    private static readonly SearchValues<char> JsonEscaped = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
     private readonly SearchValues<string>[] prefilters;
     private readonly FrozenDictionary<char, LiteralRef[]> byFirstChar;
     private readonly CatalogPattern[] patterns;
@@ -39,6 +42,7 @@ internal sealed class LineMatcher
             }
         }
 
+        LiteralsSurviveJsonEscaping = literalPatterns.Keys.All(l => l.AsSpan().IndexOfAny(JsonEscaped) < 0);
         prefilters = [.. literalPatterns.Keys.Order(StringComparer.Ordinal).Chunk(PrefilterGroupSize)
             .Select(group => SearchValues.Create(group, StringComparison.Ordinal))];
         byFirstChar = literalPatterns
@@ -47,6 +51,19 @@ internal sealed class LineMatcher
     }
 
     public IReadOnlyList<CatalogPattern> Patterns => patterns;
+
+    /// <summary>
+    /// True when no literal holds a character that JSON must escape (quote, backslash, control characters): then a
+    /// literal inside a JSON string without <c>\u</c> or <c>\/</c> escapes appears verbatim in the encoded text.
+    /// </summary>
+    public bool LiteralsSurviveJsonEscaping { get; }
+
+    /// <summary>
+    /// True when a JSON-encoded line cannot hold any catalog literal once decoded, so parsing it can be skipped: no
+    /// literal in the raw text, no <c>\u</c> or <c>\/</c> escape that could spell one.
+    /// </summary>
+    public bool CannotHoldLiteralWhenDecoded(ReadOnlySpan<char> json) =>
+        LiteralsSurviveJsonEscaping && !IsCandidate(json) && json.IndexOf("\\u", StringComparison.Ordinal) < 0 && json.IndexOf("\\/", StringComparison.Ordinal) < 0;
 
     /// <summary>True when the line contains at least one catalog literal (no regex run, no allocation).</summary>
     public bool IsCandidate(ReadOnlySpan<char> line)
