@@ -74,10 +74,12 @@ with open(log, "w") as f:
         written += len(text)
 print(f"generated {written / 1e6:.0f} MB, {i} lines, {len(lits)} catalog literals")
 PY
+# GNU time reports CPU and peak RSS where it is installed; without it the commands just run.
+timed() { local label=$1; shift; if [ -x /usr/bin/time ]; then /usr/bin/time -f "$label: %e s wall, %U s user, peak RSS %M KB" "$@"; else "$@"; fi; }
 echo "-- baseline: grep -F -c -f <catalog literals> (single thread)"
-/usr/bin/time -f "grep: %e s wall, %U s user, peak RSS %M KB" grep -F -c -f "$WORK/literals.txt" "$WORK/app.log" 2>&1 | sed 's/^/   /'
+timed grep -F -c -f "$WORK/literals.txt" "$WORK/app.log" 2>&1 | sed 's/^/   /'
 echo "-- RestoreDetector.ClassifyLines (the CLI classify path, streamed)"
-/usr/bin/time -f "classify: %e s wall, %U s user, peak RSS %M KB" $BENCH --classify-file "$WORK/app.log" 2>&1 | sed 's/^/   /'
+timed classify $BENCH --classify-file "$WORK/app.log" 2>&1 | sed 's/^/   /'
 rm -f "$WORK/app.log"
 
 if [ "${BENCH_SKIP_BDN:-0}" != "1" ]; then
