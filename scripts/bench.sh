@@ -77,7 +77,7 @@ PY
 # GNU time reports CPU and peak RSS where it is installed; without it the commands just run.
 timed() { local label=$1; shift; if [ -x /usr/bin/time ]; then /usr/bin/time -f "$label: %e s wall, %U s user, peak RSS %M KB" "$@"; else "$@"; fi; }
 echo "-- baseline: grep -F -c -f <catalog literals> (single thread)"
-timed grep -F -c -f "$WORK/literals.txt" "$WORK/app.log" 2>&1 | sed 's/^/   /'
+timed grep grep -F -c -f "$WORK/literals.txt" "$WORK/app.log" 2>&1 | sed 's/^/   /'
 echo "-- RestoreDetector.ClassifyLines (the CLI classify path, streamed)"
 timed classify $BENCH --classify-file "$WORK/app.log" 2>&1 | sed 's/^/   /'
 rm -f "$WORK/app.log"
