@@ -35,7 +35,7 @@ python3 scripts/coldstart.py --event events/detect/eks-rseq-al2.json --runs "$RU
 echo "== building the benchmarks"
 $DOTNET build tests/InstantOnRemediate.Benchmarks -c Release -v q -nologo >"$OUT/bench-build.log" 2>&1 \
     || { tail -20 "$OUT/bench-build.log"; exit 1; }
-BENCH="$DOTNET tests/InstantOnRemediate.Benchmarks/bin/Release/net10.0/InstantOnRemediate.Benchmarks.dll"
+BENCH="$DOTNET $ROOT/tests/InstantOnRemediate.Benchmarks/bin/Release/net10.0/InstantOnRemediate.Benchmarks.dll"
 
 echo "== classification throughput: ${LOG_MB} MB plain log (an InstantOn failure episode every 200,000 lines)"
 python3 - "$WORK/literals.txt" "$WORK/app.log" "$LOG_MB" <<'PY'
@@ -84,6 +84,6 @@ rm -f "$WORK/app.log"
 
 if [ "${BENCH_SKIP_BDN:-0}" != "1" ]; then
     echo "== BenchmarkDotNet (short in-process job; reports in $OUT/BenchmarkDotNet.Artifacts)"
-    (cd "$OUT" && $BENCH --quick --filter '*' --exporters github 2>&1 | grep -E '^\|| Method|^//.*batch|Job|Runtime=' | grep -v '^// \*' || true)
+    (cd "$OUT" && $BENCH --quick --filter "*" --exporters github 2>&1 | grep -E "^\|| Method|^// batch" || true)
 fi
 echo "== done"
