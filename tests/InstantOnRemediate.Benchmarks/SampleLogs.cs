@@ -46,7 +46,7 @@ internal static class SampleLogs
         var lines = new List<string>();
         byte[] gz;
         byte[] raw;
-        var step = 2000;
+        var step = Math.Clamp(compressedTarget / 150, 1, 2000);
         while (true)
         {
             for (var i = 0; i < step; i++)
@@ -62,7 +62,7 @@ internal static class SampleLogs
                 break;
             }
 
-            step = Math.Max(50, (int)((compressedTarget - gz.Length) / ((double)gz.Length / lines.Count)));
+            step = Math.Max(1, (int)((compressedTarget - gz.Length) / ((double)gz.Length / lines.Count)));
             step = Math.Min(step, 10_000 - lines.Count);
         }
 

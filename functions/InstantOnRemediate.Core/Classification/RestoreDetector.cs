@@ -40,8 +40,8 @@ public static class RestoreDetector
         foreach (var e in payload.LogEvents)
         {
             // Most events hold no catalog literal at all: skip record parsing and count them for the container
-            // seen last (a Container Insights stream is one container). Escaped slashes could hide a literal.
-            if (!catalog.Matcher.IsCandidate(e.Message) && !e.Message.Contains("\\/", StringComparison.Ordinal))
+            // seen last (a Container Insights stream is one container). Escapes (\/, \uXXXX) could hide a literal.
+            if (catalog.Matcher.CannotHoldLiteralWhenDecoded(e.Message))
             {
                 Tracker(last ?? streamSource ?? ContainerRef.Unknown).AddPlain(e.Timestamp, e.Id);
                 continue;
@@ -136,7 +136,23 @@ public static class RestoreDetector
                 continue;
             }
 
-            var text = raw.Length > 1 && raw[0] == '{' ? LogRecordParser.Parse(raw).Text : raw;
+            string text;
+            if (raw.Length > 1 && raw[0] == '{')
+            {
+                // A JSON line (Docker json-file, Fluent Bit) that cannot hold a literal is counted without parsing it.
+                if (catalog.Matcher.CannotHoldLiteralWhenDecoded(raw))
+                {
+                    tracker.AddPlain(0, null);
+                    continue;
+                }
+
+                text = LogRecordParser.Parse(raw).Text;
+            }
+            else
+            {
+                text = raw;
+            }
+
             foreach (var line in text.AsSpan().EnumerateLines())
             {
                 if (!line.IsEmpty && tracker.Feed(line, 0, null) is { } done)

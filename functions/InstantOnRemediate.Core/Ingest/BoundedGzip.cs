@@ -9,7 +9,7 @@ internal static class BoundedGzip
     /// <returns>null on success (<paramref name="output"/> holds <paramref name="length"/> bytes, rented from the shared pool); otherwise the rejection.</returns>
     public static DecodedBatch? Inflate(byte[] compressed, int compressedLength, int maxBytes, out byte[]? output, out int length)
     {
-        output = ArrayPool<byte>.Shared.Rent(Math.Clamp(compressedLength * 4, 4096, maxBytes + 1));
+        output = ArrayPool<byte>.Shared.Rent(InitialSize(compressed, compressedLength, maxBytes));
         length = 0;
         try
         {
@@ -49,5 +49,27 @@ internal static class BoundedGzip
         {
             return DecodedBatch.Reject(RejectionReasons.InvalidGzip, "The gzip data is corrupt or truncated.");
         }
+    }
+
+    /// <summary>
+    /// The gzip trailer's ISIZE (the uncompressed length modulo 2^32, last four bytes) sizes the buffer so that a
+    /// normal payload is inflated without growing and copying; it is only a hint (a damaged or hostile trailer
+    /// still cannot make the buffer exceed the limit).
+    /// </summary>
+    private static int InitialSize(byte[] compressed, int compressedLength, int maxBytes)
+    {
+        var guess = compressedLength * 4L;
+        if (compressedLength >= 18)
+        {
+            var isize = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(compressed.AsSpan(compressedLength - 4, 4));
+            if (isize > 0)
+            {
+                // One spare byte: a read that fills the buffer exactly is followed by one that returns 0. Deflate
+                // cannot expand more than about 1032:1, so a larger claim is a lie and is capped.
+                guess = Math.Min(isize + 1L, compressedLength * 1032L);
+            }
+        }
+
+        return (int)Math.Clamp(guess, 4096, maxBytes + 1L);
     }
 }

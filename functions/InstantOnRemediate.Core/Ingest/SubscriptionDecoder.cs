@@ -13,7 +13,7 @@ namespace InstantOnRemediate.Core.Ingest;
 public static class SubscriptionDecoder
 {
     private static readonly JsonReaderOptions EnvelopeReaderOptions = new() { MaxDepth = 64 };
-    private static readonly JsonDocumentOptions PayloadOptions = new() { MaxDepth = 64 };
+    private static readonly JsonReaderOptions PayloadReaderOptions = new() { MaxDepth = 64 };
 
     public static DecodedBatch Decode(ReadOnlySpan<byte> eventJson) => Decode(eventJson, DecoderLimits.Default);
 
@@ -48,7 +48,7 @@ public static class SubscriptionDecoder
                 return inflated;
             }
 
-            return ReadPayload(payload.AsMemory(0, payloadLength), limits);
+            return ReadPayload(payload.AsSpan(0, payloadLength), limits);
         }
         finally
         {
@@ -173,111 +173,216 @@ public static class SubscriptionDecoder
         }
     }
 
-    private static DecodedBatch ReadPayload(ReadOnlyMemory<byte> json, DecoderLimits limits)
+    private static DecodedBatch ReadPayload(ReadOnlySpan<byte> json, DecoderLimits limits)
     {
-        JsonDocument document;
+        // One forward pass over the decompressed bytes (no DOM): the payload's members may come in any order, so
+        // events are read as they come and kept only if the payload turns out to be a DATA_MESSAGE. The reader
+        // validates the whole document, as JsonDocument did: any syntax error rejects the whole delivery.
+        var reader = new Utf8JsonReader(json, PayloadReaderOptions);
+        string? messageType = null, owner = null, logGroup = null, logStream = null;
+        List<string> filters = [];
+        EventList? events = null;
+        bool rootIsObject;
         try
         {
-            document = JsonDocument.Parse(json, PayloadOptions);
+            if (!reader.Read())
+            {
+                return DecodedBatch.Reject(RejectionReasons.InvalidPayloadJson, "The decompressed payload is not valid JSON: it is empty.");
+            }
+
+            rootIsObject = reader.TokenType == JsonTokenType.StartObject;
+            if (rootIsObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("messageType"u8))
+                    {
+                        messageType = ReadOptionalString(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("owner"u8))
+                    {
+                        reader.Read();
+                        owner = reader.TokenType switch
+                        {
+                            JsonTokenType.String => TryGetString(ref reader),
+                            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+                            _ => SkipValue(ref reader),
+                        };
+                    }
+                    else if (reader.ValueTextEquals("logGroup"u8))
+                    {
+                        logGroup = ReadOptionalString(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("logStream"u8))
+                    {
+                        logStream = ReadOptionalString(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("subscriptionFilters"u8))
+                    {
+                        filters = ReadStringArray(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("logEvents"u8))
+                    {
+                        reader.Read();
+                        events = reader.TokenType == JsonTokenType.StartArray ? ReadEvents(ref reader, limits) : null;
+                        if (events is null)
+                        {
+                            reader.Skip();
+                        }
+                    }
+                    else
+                    {
+                        reader.Read();
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            while (reader.Read())
+            {
+                // A trailing token after the root value makes the reader throw: the payload is then invalid.
+            }
         }
         catch (JsonException e)
         {
             return DecodedBatch.Reject(RejectionReasons.InvalidPayloadJson, "The decompressed payload is not valid JSON: " + FirstSentence(e.Message));
         }
 
-        using (document)
+        if (!rootIsObject)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return DecodedBatch.Reject(RejectionReasons.InvalidPayload, "The decompressed payload is not a JSON object.");
-            }
-
-            var messageType = OptionalString(root, "messageType");
-            if (messageType is null)
-            {
-                return DecodedBatch.Reject(RejectionReasons.InvalidPayload, "The payload has no messageType string.");
-            }
-
-            var owner = OptionalString(root, "owner") ?? OptionalNumberText(root, "owner");
-            var logGroup = OptionalString(root, "logGroup");
-            var logStream = OptionalString(root, "logStream");
-            var filters = StringArray(root, "subscriptionFilters");
-            if (messageType == MessageTypes.Control)
-            {
-                return new DecodedBatch(
-                    new LogsPayload { MessageType = messageType, Owner = owner, LogGroup = logGroup ?? "", LogStream = logStream ?? "", SubscriptionFilters = filters },
-                    []);
-            }
-
-            if (messageType != MessageTypes.Data)
-            {
-                return DecodedBatch.Reject(RejectionReasons.UnknownMessageType, $"messageType '{Printable(messageType)}' is neither DATA_MESSAGE nor CONTROL_MESSAGE.");
-            }
-
-            if (logGroup is null || logStream is null)
-            {
-                return DecodedBatch.Reject(RejectionReasons.InvalidPayload, "The payload lacks a logGroup or logStream string.");
-            }
-
-            if (!root.TryGetProperty("logEvents", out var eventsElement) || eventsElement.ValueKind != JsonValueKind.Array)
-            {
-                return DecodedBatch.Reject(RejectionReasons.InvalidPayload, "The payload has no logEvents array.");
-            }
-
-            var rejected = new List<Rejection>();
-            var events = ReadEvents(eventsElement, limits, rejected);
-            return new DecodedBatch(
-                new LogsPayload { MessageType = messageType, Owner = owner, LogGroup = logGroup, LogStream = logStream, SubscriptionFilters = filters, LogEvents = events },
-                rejected);
+            return DecodedBatch.Reject(RejectionReasons.InvalidPayload, "The decompressed payload is not a JSON object.");
         }
+
+        if (messageType is null)
+        {
+            return DecodedBatch.Reject(RejectionReasons.InvalidPayload, "The payload has no messageType string.");
+        }
+
+        if (messageType == MessageTypes.Control)
+        {
+            return new DecodedBatch(
+                new LogsPayload { MessageType = messageType, Owner = owner, LogGroup = logGroup ?? "", LogStream = logStream ?? "", SubscriptionFilters = filters },
+                []);
+        }
+
+        if (messageType != MessageTypes.Data)
+        {
+            return DecodedBatch.Reject(RejectionReasons.UnknownMessageType, $"messageType '{Printable(messageType)}' is neither DATA_MESSAGE nor CONTROL_MESSAGE.");
+        }
+
+        if (logGroup is null || logStream is null)
+        {
+            return DecodedBatch.Reject(RejectionReasons.InvalidPayload, "The payload lacks a logGroup or logStream string.");
+        }
+
+        if (events is null)
+        {
+            return DecodedBatch.Reject(RejectionReasons.InvalidPayload, "The payload has no logEvents array.");
+        }
+
+        return new DecodedBatch(
+            new LogsPayload { MessageType = messageType, Owner = owner, LogGroup = logGroup, LogStream = logStream, SubscriptionFilters = filters, LogEvents = events.Events },
+            events.Rejected);
     }
 
-    private static List<LogEventRecord> ReadEvents(JsonElement array, DecoderLimits limits, List<Rejection> rejected)
+    /// <summary>Reads the logEvents array (the reader is on its StartArray; it ends on the EndArray).</summary>
+    private static EventList ReadEvents(ref Utf8JsonReader reader, DecoderLimits limits)
     {
-        var events = new List<LogEventRecord>(Math.Min(array.GetArrayLength(), limits.MaxEvents));
+        var list = new EventList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
-        foreach (var item in array.EnumerateArray())
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (index++ >= limits.MaxEvents)
             {
-                rejected.Add(new Rejection(RejectionReasons.TooManyEvents,
-                    $"The batch has {array.GetArrayLength()} events; only the first {limits.MaxEvents} were read."));
-                break;
+                reader.Skip();
+                continue;
             }
 
-            var record = ReadEvent(item, index - 1, limits, out var rejection);
+            var record = ReadEvent(ref reader, index - 1, limits, out var rejection);
             if (record is null)
             {
-                rejected.Add(rejection!);
+                list.Rejected.Add(rejection!);
             }
             else if (!seen.Add(record.Id))
             {
-                rejected.Add(new Rejection(RejectionReasons.DuplicateEventId, $"logEvents[{index - 1}] repeats an event id already in this batch.", record.Id));
+                list.Rejected.Add(new Rejection(RejectionReasons.DuplicateEventId, $"logEvents[{index - 1}] repeats an event id already in this batch.", record.Id));
             }
             else
             {
-                events.Add(record);
+                list.Events.Add(record);
             }
         }
 
-        return events;
+        if (index > limits.MaxEvents)
+        {
+            list.Rejected.Add(new Rejection(RejectionReasons.TooManyEvents,
+                $"The batch has {index} events; only the first {limits.MaxEvents} were read."));
+        }
+
+        return list;
     }
 
-    private static LogEventRecord? ReadEvent(JsonElement item, int index, DecoderLimits limits, out Rejection? rejection)
+    /// <summary>Reads one array item; the reader ends on its last token. Members may repeat: the last one counts.</summary>
+    private static LogEventRecord? ReadEvent(ref Utf8JsonReader reader, int index, DecoderLimits limits, out Rejection? rejection)
     {
         rejection = null;
-        if (item.ValueKind != JsonValueKind.Object)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
+            reader.Skip();
             rejection = new Rejection(RejectionReasons.EventNotObject, $"logEvents[{index}] is not a JSON object.");
             return null;
         }
 
         string? id = null;
-        if (item.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String)
+        var timestampState = 0; // 0 missing or not an integer, 1 integer
+        long timestamp = 0;
+        var hasMessage = false;
+        string? message = null;
+        var messageRawLength = 0;
+        var messageValidUtf8 = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            id = TryGetString(idElement);
+            if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                id = reader.TokenType == JsonTokenType.String ? TryGetString(ref reader) : SkipValue(ref reader);
+            }
+            else if (reader.ValueTextEquals("timestamp"u8))
+            {
+                reader.Read();
+                timestampState = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out timestamp) ? 1 : 0;
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                hasMessage = reader.TokenType == JsonTokenType.String;
+                message = null;
+                if (hasMessage)
+                {
+                    var raw = reader.ValueSpan;
+                    messageRawLength = raw.Length + 2;
+                    messageValidUtf8 = Utf8.IsValid(raw);
+                    if (messageRawLength <= (limits.MaxMessageChars * 6L) + 2 && messageValidUtf8)
+                    {
+                        message = TryGetString(ref reader);
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
         }
 
         if (id is null || id.Length == 0 || id.Length > limits.MaxEventIdChars || id.Contains('\0', StringComparison.Ordinal))
@@ -286,32 +391,30 @@ public static class SubscriptionDecoder
             return null;
         }
 
-        if (!item.TryGetProperty("timestamp", out var tsElement) || tsElement.ValueKind != JsonValueKind.Number || !tsElement.TryGetInt64(out var timestamp))
+        if (timestampState == 0)
         {
             rejection = new Rejection(RejectionReasons.EventInvalidTimestamp, $"logEvents[{index}] has no integer timestamp (epoch milliseconds).", id);
             return null;
         }
 
-        if (!item.TryGetProperty("message", out var messageElement) || messageElement.ValueKind != JsonValueKind.String)
+        if (!hasMessage)
         {
             rejection = new Rejection(RejectionReasons.EventInvalidMessage, $"logEvents[{index}] has no message string.", id);
             return null;
         }
 
-        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(messageElement);
-        if (raw.Length > (limits.MaxMessageChars * 6L) + 2)
+        if (messageRawLength > (limits.MaxMessageChars * 6L) + 2)
         {
             rejection = new Rejection(RejectionReasons.EventMessageTooLarge, $"logEvents[{index}] message is larger than {limits.MaxMessageChars} characters.", id);
             return null;
         }
 
-        if (!Utf8.IsValid(raw))
+        if (!messageValidUtf8)
         {
             rejection = new Rejection(RejectionReasons.EventInvalidUtf8, $"logEvents[{index}] message is not valid UTF-8.", id);
             return null;
         }
 
-        var message = TryGetString(messageElement);
         if (message is null)
         {
             rejection = new Rejection(RejectionReasons.EventInvalidUtf8, $"logEvents[{index}] message holds an escaped lone surrogate (not valid Unicode text).", id);
@@ -333,11 +436,11 @@ public static class SubscriptionDecoder
         return new LogEventRecord(id, timestamp, message);
     }
 
-    private static string? TryGetString(JsonElement element)
+    private static string? TryGetString(ref Utf8JsonReader reader)
     {
         try
         {
-            return element.GetString();
+            return reader.GetString();
         }
         catch (InvalidOperationException)
         {
@@ -346,23 +449,38 @@ public static class SubscriptionDecoder
         }
     }
 
-    private static string? OptionalString(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? TryGetString(v) : null;
-
-    private static string? OptionalNumberText(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetRawText() : null;
-
-    private static List<string> StringArray(JsonElement obj, string name)
+    /// <summary>Moves to the value after a property name and reads it as a string; any other value is skipped and gives null.</summary>
+    private static string? ReadOptionalString(ref Utf8JsonReader reader)
     {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.String ? TryGetString(ref reader) : SkipValue(ref reader);
+    }
+
+    private static string? SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+
+    private static List<string> ReadStringArray(ref Utf8JsonReader reader)
+    {
+        reader.Read();
         var list = new List<string>();
-        if (obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array)
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            foreach (var item in v.EnumerateArray())
+            reader.Skip();
+            return list;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.String && TryGetString(ref reader) is { } s)
             {
-                if (item.ValueKind == JsonValueKind.String && TryGetString(item) is { } s)
-                {
-                    list.Add(s);
-                }
+                list.Add(s);
+            }
+            else
+            {
+                reader.Skip();
             }
         }
 
@@ -385,5 +503,12 @@ public static class SubscriptionDecoder
     {
         var cut = message.IndexOf(". ", StringComparison.Ordinal);
         return cut > 0 ? message[..(cut + 1)] : message;
+    }
+
+    private sealed class EventList
+    {
+        public List<LogEventRecord> Events { get; } = [];
+
+        public List<Rejection> Rejected { get; } = [];
     }
 }
