@@ -27,7 +27,7 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
         using var service = environment.NewService();
         var before = environment.Calls.Count;
 
-        var response = await new DetectPipeline(service).RunAsync(Batch(1, environment.NodeName, failing: false), CancellationToken.None);
+        var response = await new DetectPipeline(service).RunAsync(Batch(1, environment.NodeName, failing: false), TimeProvider.System, CancellationToken.None);
 
         Assert.Equal(40, response.Batch.Events);
         Assert.Empty(response.Findings);
@@ -40,11 +40,11 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
         using var service = environment.NewService();
         var start = environment.Calls.Count;
 
-        var first = await new DetectPipeline(service).RunAsync(Batch(100, environment.NodeName, failing: true), CancellationToken.None);
+        var first = await new DetectPipeline(service).RunAsync(Batch(100, environment.NodeName, failing: true), TimeProvider.System, CancellationToken.None);
         var afterFirst = environment.Calls.Count;
         for (var i = 1; i <= 5; i++)
         {
-            var next = await new DetectPipeline(service).RunAsync(Batch(100 + (i * 1000), environment.NodeName, failing: true), CancellationToken.None);
+            var next = await new DetectPipeline(service).RunAsync(Batch(100 + (i * 1000), environment.NodeName, failing: true), TimeProvider.System, CancellationToken.None);
             Assert.Contains(next.Findings, f => f.Verdict == Verdicts.RestoreFailure);
         }
 
