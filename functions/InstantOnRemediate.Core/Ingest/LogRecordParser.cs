@@ -46,8 +46,9 @@ public static partial class LogRecordParser
         {
             doc = JsonDocument.Parse(message, Options);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
+            // Not JSON, or a lone UTF-16 surrogate that cannot be transcoded to UTF-8: such a line is plain text.
             return false;
         }
 

@@ -18,6 +18,11 @@ internal static class JsonEvent
             throw new InvalidRequestException($"{handler}: the event is empty; expected {expected}");
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(payload.Span))
+        {
+            throw new InvalidRequestException($"{handler}: the event is not valid UTF-8; expected {expected}");
+        }
+
         JsonDocument document;
         try
         {
