@@ -45,7 +45,7 @@ internal sealed class DetectHandler(ServiceContext service) : IFunctionHandler
     /// <summary>The <c>awslogs.data</c> string of a subscription event, or an <see cref="InvalidRequestException"/> saying what is wrong.</summary>
     internal static string ReadEnvelope(ReadOnlyMemory<byte> payload)
     {
-        using var document = JsonEvent.ParseObject(payload, HandlerNames.Detect, Expected);
+        using var document = JsonEvent.ParseObject(payload, HandlerNames.Detect, Expected, requireUtf8: false);
         var root = document.RootElement;
         if (!root.TryGetProperty("awslogs", out var awslogs))
         {

@@ -11,14 +11,18 @@ internal static class JsonEvent
     /// <param name="payload">The raw event.</param>
     /// <param name="handler">Handler name, to start the messages with.</param>
     /// <param name="expected">What a valid event looks like, in words.</param>
-    public static JsonDocument ParseObject(ReadOnlyMemory<byte> payload, string handler, string expected)
+    /// <param name="payload">The event bytes.</param>
+    /// <param name="handler">Handler name for the messages.</param>
+    /// <param name="expected">What the event should look like, for the messages.</param>
+    /// <param name="requireUtf8">Refuse invalid UTF-8 anywhere up front (a caller that names the offending member itself passes false).</param>
+    public static JsonDocument ParseObject(ReadOnlyMemory<byte> payload, string handler, string expected, bool requireUtf8 = true)
     {
         if (payload.IsEmpty)
         {
             throw new InvalidRequestException($"{handler}: the event is empty; expected {expected}");
         }
 
-        if (!System.Text.Unicode.Utf8.IsValid(payload.Span))
+        if (requireUtf8 && !System.Text.Unicode.Utf8.IsValid(payload.Span))
         {
             throw new InvalidRequestException($"{handler}: the event is not valid UTF-8; expected {expected}");
         }
