@@ -16,6 +16,7 @@ internal static class CliApplication
         usage: instanton-remediate <command> [options]
 
           classify FILE... [--json]                 classify CRIU/InstantOn logs (- for stdin)
+          filter-pattern                             the CloudWatch Logs subscription filter pattern (from the catalog)
           invoke detect|runbook|reconcile EVENT.json [--inventory FILE | --aws]
                  [--mode observe|recommend|enforce] [--state DIR] [--now ISO-8601] [--json]
                                                      run a handler exactly as Lambda would

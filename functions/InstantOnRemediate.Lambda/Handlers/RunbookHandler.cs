@@ -14,9 +14,6 @@ namespace InstantOnRemediate.Lambda.Handlers;
 /// </summary>
 internal sealed class RunbookHandler(ServiceContext service) : IFunctionHandler
 {
-    /// <summary>Status word of a handler that is not wired yet (the reconcile placeholder still answers with it).</summary>
-    public const string NotAvailable = "not-available";
-
     public string Name => HandlerNames.Runbook;
 
     public async Task<byte[]> HandleAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancellationToken)
