@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using InstantOnRemediate.Testing;
 
@@ -58,30 +57,6 @@ public sealed class InventoryAwsEnvironment : IAsyncLifetime
 
     public Task DisposeAsync() => Moto.DisposeAsync();
 
-    private async Task<string> RunPythonAsync(string script, string argument)
-    {
-        var start = new ProcessStartInfo("python3", ["-c", "import boto3, json, sys\n" + script, argument])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (name, value) in TestEnvironment.ChildEnvironment(Moto.Endpoint))
-        {
-            start.Environment[name] = value;
-        }
-
-        start.Environment["AWS_DEFAULT_REGION"] = MotoServer.Region;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"moto seed failed ({process.ExitCode}): {await stderr}");
-        }
-
-        return (await stdout).Trim();
-    }
+    private Task<string> RunPythonAsync(string script, string argument) =>
+        Boto3Script.RunAsync(Moto.Endpoint, script, [argument], TimeSpan.FromSeconds(60));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using InstantOnRemediate.Testing;
 
@@ -86,32 +85,8 @@ public sealed class ReconcileAwsEnvironment : IAsyncLifetime
         return [.. received.RootElement.EnumerateArray().Select(m => m.GetString()!)];
     }
 
-    private async Task<string> RunPythonAsync(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("python3", ["-c", "import boto3, json, sys\n" + script, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (name, value) in TestEnvironment.ChildEnvironment(Moto.Endpoint))
-        {
-            start.Environment[name] = value;
-        }
-
-        start.Environment["AWS_DEFAULT_REGION"] = MotoServer.Region;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"moto script failed ({process.ExitCode}): {await stderr}");
-        }
-
-        return (await stdout).Trim();
-    }
+    private Task<string> RunPythonAsync(string script, params string[] arguments) =>
+        Boto3Script.RunAsync(Moto.Endpoint, script, arguments, TimeSpan.FromSeconds(60));
 }
 
 /// <summary>Tests that point the process-wide AWS environment at moto: they run alone and restore it afterwards.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
@@ -67,25 +66,6 @@ public sealed class RunbookAwsEnvironment : IAsyncLifetime
         return [.. listed.RootElement.EnumerateArray().Select(n => n.GetString()!).Order(StringComparer.Ordinal)];
     }
 
-    private async Task<string> RunPythonAsync(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("python3", ["-c", "import boto3, json, sys\n" + script, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (name, value) in TestEnvironment.ChildEnvironment(Moto.Endpoint))
-        {
-            start.Environment[name] = value;
-        }
-
-        start.Environment["AWS_DEFAULT_REGION"] = MotoServer.Region;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return process.ExitCode == 0 ? (await stdout).Trim() : throw new InvalidOperationException($"moto script failed ({process.ExitCode}): {await stderr}");
-    }
+    private Task<string> RunPythonAsync(string script, params string[] arguments) =>
+        Boto3Script.RunAsync(Moto.Endpoint, script, arguments, TimeSpan.FromSeconds(60));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -253,32 +252,8 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
             return action is not null ? "ec2:" + action["Action=".Length..] : "rest:" + request.Method + " " + request.Path;
         }
 
-        private async Task<string> RunPythonAsync(string script)
-        {
-            var start = new ProcessStartInfo("python3", ["-c", "import boto3\n" + script])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var (name, value) in TestEnvironment.ChildEnvironment(Moto.Endpoint))
-            {
-                start.Environment[name] = value;
-            }
-
-            start.Environment["AWS_DEFAULT_REGION"] = MotoServer.Region;
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"moto seed failed ({process.ExitCode}): {await stderr}");
-            }
-
-            return (await stdout).Trim();
-        }
+        private Task<string> RunPythonAsync(string script) =>
+            Boto3Script.RunAsync(Moto.Endpoint, script, [], TimeSpan.FromSeconds(60));
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using InstantOnRemediate.Lambda.Composition;
 using InstantOnRemediate.Lambda.Service;
@@ -109,30 +108,6 @@ public sealed class MotoWorld : IAsyncLifetime
             g => g.Name,
             g => (IReadOnlyList<string>)[.. g.Value.EnumerateArray().Select(i => i[1].GetString()!)]);
 
-    private async Task<string> RunPythonAsync(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("python3", ["-c", script, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (name, value) in TestEnvironment.ChildEnvironment(Moto.Endpoint))
-        {
-            start.Environment[name] = value;
-        }
-
-        start.Environment["AWS_DEFAULT_REGION"] = MotoServer.Region;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"moto seed failed ({process.ExitCode}): {await stderr}");
-        }
-
-        return (await stdout).Trim();
-    }
+    private Task<string> RunPythonAsync(string script, params string[] arguments) =>
+        Boto3Script.RunAsync(Moto.Endpoint, script, arguments, TimeSpan.FromSeconds(120));
 }
