@@ -6,7 +6,8 @@ namespace InstantOnRemediate.Benchmarks;
 
 /// <summary>
 /// Correlating one batch's findings with an inventory already in memory (the detect path after the first episode:
-/// the gatherer's cache answers, so only this pure step runs), for clusters of 1 to 10,000 nodes.
+/// the gatherer's cache answers, so only this pure step runs), for clusters of 1 to 10,000 nodes; and, apart, the
+/// one-time cost of indexing a new inventory's nodes, which its first correlation pays.
 /// </summary>
 public class CorrelationBenchmarks
 {
@@ -35,4 +36,8 @@ public class CorrelationBenchmarks
 
     [Benchmark(Description = "Correlate one finding with a cached inventory")]
     public int Correlate() => NodeCorrelator.Default.Correlate(findings, inventory).Count;
+
+    /// <summary>A copy made with <c>with</c> is a new inventory instance, so each call indexes every node again.</summary>
+    [Benchmark(Description = "Index the nodes of a new inventory (once per inventory)")]
+    public object IndexNewInventory() => InventoryIndex.Of(inventory with { });
 }

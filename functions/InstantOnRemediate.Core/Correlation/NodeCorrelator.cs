@@ -5,7 +5,8 @@ namespace InstantOnRemediate.Core.Correlation;
 /// <summary>
 /// Places each failing node of a batch of findings: node name → instance → node group → AMI → kernel → verdict, over
 /// one inventory snapshot. Kernel evidence: a probe on the instance, else the kernel the CRIU log printed, else the
-/// node group's (AMI catalog), else unknown. Pure.
+/// node group's (AMI catalog), else unknown. Nodes are found through the inventory's <see cref="InventoryIndex"/>,
+/// built once per inventory, so the cost per batch does not grow with the cluster. Pure.
 /// </summary>
 public sealed class NodeCorrelator(KernelFeatureMatrix matrix, AmiCatalog catalog)
 {
@@ -16,19 +17,7 @@ public sealed class NodeCorrelator(KernelFeatureMatrix matrix, AmiCatalog catalo
 
     public IReadOnlyList<NodeCorrelation> Correlate(IEnumerable<Finding> findings, ClusterInventory inventory)
     {
-        var byNode = new Dictionary<string, (NodegroupInventory Nodegroup, InstanceRef Instance)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var ng in inventory.Nodegroups)
-        {
-            foreach (var instance in ng.Instances)
-            {
-                byNode.TryAdd(instance.InstanceId, (ng, instance));
-                if (!string.IsNullOrEmpty(instance.Node))
-                {
-                    byNode.TryAdd(instance.Node, (ng, instance));
-                }
-            }
-        }
-
+        var index = InventoryIndex.Of(inventory);
         var results = new List<NodeCorrelation>();
         foreach (var group in findings.Where(f => !string.IsNullOrWhiteSpace(f.Node)).GroupBy(f => f.Node!, StringComparer.OrdinalIgnoreCase))
         {
@@ -39,7 +28,7 @@ public sealed class NodeCorrelator(KernelFeatureMatrix matrix, AmiCatalog catalo
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
 
-            if (!Lookup(byNode, node, out var place))
+            if (!index.TryFind(node, out var ng, out var instance))
             {
                 var evidence = logKernel is null ? KernelEvidence.Unknown : KernelEvidence.FromLog(logKernel);
                 var verdict = evaluator.Evaluate(evidence, features);
@@ -57,7 +46,6 @@ public sealed class NodeCorrelator(KernelFeatureMatrix matrix, AmiCatalog catalo
                 continue;
             }
 
-            var (ng, instance) = place;
             var assessed = assessor.Assess(ng);
             var kernel = instance.Kernel is not null && KernelVersion.TryParse(instance.Kernel, out _)
                 ? KernelEvidence.FromProbe(instance.Kernel, instance.KernelFeatures)
@@ -87,17 +75,5 @@ public sealed class NodeCorrelator(KernelFeatureMatrix matrix, AmiCatalog catalo
         }
 
         return results;
-    }
-
-    private static bool Lookup(Dictionary<string, (NodegroupInventory, InstanceRef)> byNode, string node, out (NodegroupInventory Nodegroup, InstanceRef Instance) place)
-    {
-        if (byNode.TryGetValue(node, out place))
-        {
-            return true;
-        }
-
-        // Resource-name hostnames: i-0123456789abcdef0.us-west-2.compute.internal
-        var dot = node.IndexOf('.', StringComparison.Ordinal);
-        return node.StartsWith("i-", StringComparison.Ordinal) && dot > 0 && byNode.TryGetValue(node[..dot], out place);
     }
 }

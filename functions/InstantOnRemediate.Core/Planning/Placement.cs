@@ -1,14 +1,17 @@
+using System.Diagnostics.CodeAnalysis;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.State;
 
 namespace InstantOnRemediate.Core.Planning;
 
-/// <summary>Where a failing node sits: its cluster, node group and EC2 instance, from correlation first, then the inventory.</summary>
+/// <summary>
+/// Where a failing node sits: its cluster, node group and EC2 instance, from correlation first, then the inventory
+/// (through its <see cref="InventoryIndex"/>, the correlator's own lookup).
+/// </summary>
 internal sealed class Placement
 {
     private readonly Dictionary<(string Cluster, string Node), NodeCorrelation> correlations = [];
-    private readonly Dictionary<(string Cluster, string Node), (string Nodegroup, InstanceRef Instance)> instances = [];
     private readonly Dictionary<string, ClusterInventory> inventories = new(StringComparer.Ordinal);
 
     public Placement(IEnumerable<ClusterInventory> inventories, IEnumerable<NodeCorrelation> correlations)
@@ -16,18 +19,6 @@ internal sealed class Placement
         foreach (var inventory in inventories)
         {
             this.inventories.TryAdd(inventory.Cluster, inventory);
-            foreach (var ng in inventory.Nodegroups)
-            {
-                foreach (var instance in ng.Instances)
-                {
-                    if (instance.Node is not null)
-                    {
-                        this.instances.TryAdd((inventory.Cluster, instance.Node), (ng.Name, instance));
-                    }
-
-                    this.instances.TryAdd((inventory.Cluster, instance.InstanceId), (ng.Name, instance));
-                }
-            }
         }
 
         foreach (var correlation in correlations)
@@ -63,7 +54,7 @@ internal sealed class Placement
             return ng;
         }
 
-        return instances.TryGetValue((cluster, finding.Node), out var placed) ? placed.Nodegroup : RemediationKey.UnknownNodegroup;
+        return TryFind(cluster, finding.Node, out var placed, out _) ? placed.Name : RemediationKey.UnknownNodegroup;
     }
 
     public string? InstanceIdOf(string cluster, string? node)
@@ -78,7 +69,18 @@ internal sealed class Placement
             return id;
         }
 
-        return instances.TryGetValue((cluster, node), out var placed) ? placed.Instance.InstanceId : null;
+        return TryFind(cluster, node, out _, out var instance) ? instance.InstanceId : null;
+    }
+
+    private bool TryFind(string cluster, string node, [NotNullWhen(true)] out NodegroupInventory? nodegroup, [NotNullWhen(true)] out InstanceRef? instance)
+    {
+        if (Inventory(cluster) is { } inventory)
+        {
+            return InventoryIndex.Of(inventory).TryFind(node, out nodegroup, out instance);
+        }
+
+        (nodegroup, instance) = (null, null);
+        return false;
     }
 
     private NodeCorrelation? Correlation(string cluster, string node) =>

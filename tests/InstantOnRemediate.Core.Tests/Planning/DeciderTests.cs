@@ -79,6 +79,19 @@ public sealed class DeciderTests
         Assert.Contains("threshold not reached", only.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("NODE-OF-6")]
+    [InlineData("i-0123456789abcdef0.us-east-1.compute.internal")]
+    public void Decide_UncorrelatedNodeNamedAsTheCorrelatorFindsIt_PlacedInItsNodegroup(string node)
+    {
+        var findings = Failures(3, "rseq-ptrace-unsupported", RemedyClasses.NodeKernel, "ng-al2").Select(f => f with { Node = node }).ToList();
+
+        var label = Assert.Single(Decider.Decide(Input([Ng("ng-al2")], findings)).Actions, a => a.Type == ActionTypes.EksLabelNodegroup);
+
+        Assert.Equal("ng-al2", label.Target.Nodegroup);
+        Assert.NotEqual(ActionStatuses.Skipped, label.Status);
+    }
+
     private static DecisionInput Input(IReadOnlyList<NodegroupInventory> nodegroups, IReadOnlyList<Finding> findings) => new()
     {
         Findings = findings,
