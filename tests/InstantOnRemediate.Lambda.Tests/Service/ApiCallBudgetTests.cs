@@ -12,13 +12,23 @@ namespace InstantOnRemediate.Lambda.Tests.Service;
 
 /// <summary>
 /// AWS calls per episode, counted at the wire: the detect pipeline runs against moto_server through a counting
-/// loopback relay (AWS_ENDPOINT_URL points at the relay). A batch without a restore outcome makes no call; repeated
-/// batches about the same failing node are answered from the inventory cache, so calls do not grow with batches.
+/// loopback relay (AWS_ENDPOINT_URL points at the relay). A batch without a restore outcome makes no call; a batch's
+/// reads are bounded by its distinct nodes, node groups and AMIs, each read once; repeated batches about the same
+/// failing nodes are answered from the inventory cache, so calls do not grow with batches.
 /// </summary>
 [Collection(ApiCallBudgetCollection.Name)]
 public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environment, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ApiCallBudgetTests.Environment>
 {
     private const string Cluster = "prod-eks";
+
+    /// <summary>The first failing batch of a cache lifetime: one read each of the instances, the node group, the AMI and the pause switch.</summary>
+    private static readonly string[] FirstBatchCalls =
+    [
+        "ec2:DescribeImages",
+        "ec2:DescribeInstances",
+        "json:AmazonSSM.GetParameter",
+        "rest:GET /clusters/prod-eks/node-groups/ng-al2-general",
+    ];
 
     [Fact]
     public async Task RunAsync_BatchWithoutFailures_MakesNoAwsCall()
@@ -26,7 +36,7 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
         using var service = environment.NewService();
         var before = environment.Calls.Count;
 
-        var response = await new DetectPipeline(service).RunAsync(Batch(1, environment.NodeName, failing: false), TimeProvider.System, CancellationToken.None);
+        var response = await new DetectPipeline(service).RunAsync(Batch(1, failing: false, environment.NodeNames[0]), TimeProvider.System, CancellationToken.None);
 
         Assert.Equal(40, response.Batch.Events);
         Assert.Empty(response.Findings);
@@ -39,11 +49,12 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
         using var service = environment.NewService();
         var start = environment.Calls.Count;
 
-        var first = await new DetectPipeline(service).RunAsync(Batch(100, environment.NodeName, failing: true), TimeProvider.System, CancellationToken.None);
+        var node = environment.NodeNames[0];
+        var first = await new DetectPipeline(service).RunAsync(Batch(100, failing: true, node), TimeProvider.System, CancellationToken.None);
         var afterFirst = environment.Calls.Count;
         for (var i = 1; i <= 5; i++)
         {
-            var next = await new DetectPipeline(service).RunAsync(Batch(100 + (i * 1000), environment.NodeName, failing: true), TimeProvider.System, CancellationToken.None);
+            var next = await new DetectPipeline(service).RunAsync(Batch(100 + (i * 1000), failing: true, node), TimeProvider.System, CancellationToken.None);
             Assert.Contains(next.Findings, f => f.Verdict == Verdicts.RestoreFailure);
         }
 
@@ -53,18 +64,48 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
 
         output.WriteLine($"first batch: {firstCalls.Count} calls ({string.Join(", ", firstCalls)}); five more batches: {laterCalls.Count} calls");
 
-        // The first episode reads the node's instance, node group and AMI (and the pause switch): a handful of calls.
+        // The first episode reads the node's instance, node group and AMI, and the pause switch: four calls.
         var finding = Assert.Single(first.Findings, f => f.Verdict == Verdicts.RestoreFailure);
-        Assert.Equal(environment.NodeName, finding.Node);
-        Assert.Contains(first.Correlation, c => c.Node == environment.NodeName && c.Nodegroup == environment.Nodegroup);
-        Assert.InRange(firstCalls.Count, 1, 8);
-        Assert.Contains(firstCalls, c => c.StartsWith("ec2:", StringComparison.Ordinal));
+        Assert.Equal(node, finding.Node);
+        Assert.Contains(first.Correlation, c => c.Node == node && c.Nodegroup == environment.Nodegroup);
+        Assert.Equal(FirstBatchCalls, firstCalls.Order(StringComparer.Ordinal));
         // Five more episodes on the same node within the cache lifetime: no new read at all.
         Assert.True(laterCalls.Count == 0, "calls after the first batch: " + string.Join(", ", laterCalls));
     }
 
-    /// <summary>40 Container Insights events of one pod on <paramref name="node"/>; with <paramref name="failing"/> the last three are a failed restore.</summary>
-    private static byte[] Batch(int firstId, string node, bool failing)
+    [Fact]
+    public async Task RunAsync_FailuresOnThreeNodesOfOneNodegroupAndAmi_EachReadOnce()
+    {
+        using var service = environment.NewService();
+        var start = environment.Calls.Count;
+
+        var first = await new DetectPipeline(service).RunAsync(Batch(200_000, failing: true, [.. environment.NodeNames]), TimeProvider.System, CancellationToken.None);
+        var afterFirst = environment.Calls.Count;
+        var again = await new DetectPipeline(service).RunAsync(Batch(300_000, failing: true, [.. environment.NodeNames]), TimeProvider.System, CancellationToken.None);
+        var firstCalls = environment.Calls.Skip(start).Take(afterFirst - start).ToList();
+        var laterCalls = environment.Calls.Skip(afterFirst).ToList();
+
+        output.WriteLine($"three failing nodes: {firstCalls.Count} calls ({string.Join(", ", firstCalls)}); the same three again: {laterCalls.Count} calls");
+
+        // Three failing nodes of one node group on one AMI: one DescribeInstances for the three names, one
+        // DescribeNodegroup, one DescribeImages - the same four calls as for one node.
+        Assert.Equal(environment.NodeNames.Order(StringComparer.Ordinal), first.Findings.Where(f => f.Verdict == Verdicts.RestoreFailure).Select(f => f.Node).Order(StringComparer.Ordinal));
+        Assert.Equal(3, first.Correlation.Count);
+        Assert.All(first.Correlation, c => Assert.Equal(environment.Nodegroup, c.Nodegroup));
+        Assert.Single(first.Correlation.Select(c => c.AmiId).Distinct(StringComparer.Ordinal));
+        Assert.Equal(3, first.Correlation.Select(c => c.InstanceId).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(FirstBatchCalls, firstCalls.Order(StringComparer.Ordinal));
+        // New episodes on the same three nodes within the cache lifetime: no new read.
+        Assert.Equal(3, again.Findings.Count(f => f.Verdict == Verdicts.RestoreFailure));
+        Assert.True(laterCalls.Count == 0, "calls for the same nodes again: " + string.Join(", ", laterCalls));
+    }
+
+    /// <summary>
+    /// 40 Container Insights events of one pod on each of <paramref name="nodes"/> (orders-7d9f8b6c5-x2k4q on the
+    /// first, whose stream the batch is, then -x2k4r, -x2k4s, ...); with <paramref name="failing"/> the last three
+    /// events of each pod are a failed restore.
+    /// </summary>
+    private static byte[] Batch(int firstId, bool failing, params string[] nodes)
     {
         var lines = Enumerable.Range(0, 40).Select(i => string.Create(CultureInfo.InvariantCulture, $"[INFO] GET /api/orders/{i} 200 3ms")).ToList();
         if (failing)
@@ -81,27 +122,31 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
             w.WriteString("messageType", "DATA_MESSAGE");
             w.WriteString("owner", MotoServer.AccountId);
             w.WriteString("logGroup", $"/aws/containerinsights/{Cluster}/application");
-            w.WriteString("logStream", node + "-application.var.log.containers.orders-7d9f8b6c5-x2k4q_shop_orders-0123456789abcdef.log");
+            w.WriteString("logStream", nodes[0] + "-application.var.log.containers.orders-7d9f8b6c5-x2k4q_shop_orders-0123456789abcdef.log");
             w.WriteStartArray("subscriptionFilters");
             w.WriteStringValue("instanton-restore-failures");
             w.WriteEndArray();
             w.WriteStartArray("logEvents");
-            for (var i = 0; i < lines.Count; i++)
+            for (var n = 0; n < nodes.Length; n++)
             {
-                var record = JsonSerializer.Serialize(new Dictionary<string, object>
+                for (var i = 0; i < lines.Count; i++)
                 {
-                    ["stream"] = "stdout",
-                    ["log"] = lines[i],
-                    ["kubernetes"] = new Dictionary<string, string>
+                    var record = JsonSerializer.Serialize(new Dictionary<string, object>
                     {
-                        ["pod_name"] = "orders-7d9f8b6c5-x2k4q", ["namespace_name"] = "shop", ["container_name"] = "orders", ["host"] = node,
-                    },
-                });
-                w.WriteStartObject();
-                w.WriteString("id", (firstId + i).ToString("D56", CultureInfo.InvariantCulture));
-                w.WriteNumber("timestamp", 1_746_700_800_000L + (firstId * 10L) + i);
-                w.WriteString("message", record);
-                w.WriteEndObject();
+                        ["stream"] = "stdout",
+                        ["log"] = lines[i],
+                        ["kubernetes"] = new Dictionary<string, string>
+                        {
+                            ["pod_name"] = "orders-7d9f8b6c5-x2k4" + (char)('q' + n), ["namespace_name"] = "shop", ["container_name"] = "orders", ["host"] = nodes[n],
+                        },
+                    });
+                    var offset = (n * lines.Count) + i;
+                    w.WriteStartObject();
+                    w.WriteString("id", (firstId + offset).ToString("D56", CultureInfo.InvariantCulture));
+                    w.WriteNumber("timestamp", 1_746_700_800_000L + (firstId * 10L) + offset);
+                    w.WriteString("message", record);
+                    w.WriteEndObject();
+                }
             }
 
             w.WriteEndArray();
@@ -118,8 +163,8 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
     }
 
     /// <summary>
-    /// moto_server seeded with cluster prod-eks, one AL2 node group and one running instance, behind a relay that
-    /// records each call as <c>service:action</c>. AWS_ENDPOINT_URL points at the relay while the class runs.
+    /// moto_server seeded with cluster prod-eks, one AL2 node group and three running instances of one AMI, behind a
+    /// relay that records each call as <c>service:action</c>. AWS_ENDPOINT_URL points at the relay while the class runs.
     /// </summary>
     public sealed class Environment : IAsyncLifetime
     {
@@ -135,10 +180,10 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
             asg = created['nodegroup']['resources']['autoScalingGroups'][0]['name']
             ami = ec2.register_image(Name='amazon-eks-node-1.30-v20250212', Description='EKS AL2 node', Architecture='x86_64',
                 RootDeviceName='/dev/xvda', VirtualizationType='hvm')['ImageId']
-            run = ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType='m5.xlarge', SubnetId=subnet,
+            run = ec2.run_instances(ImageId=ami, MinCount=3, MaxCount=3, InstanceType='m5.xlarge', SubnetId=subnet,
                 TagSpecifications=[dict(ResourceType='instance', Tags=[dict(Key='aws:autoscaling:groupName', Value=asg),
                     dict(Key='eks:nodegroup-name', Value='ng-al2-general'), dict(Key='kubernetes.io/cluster/prod-eks', Value='owned')])])
-            print(run['Instances'][0]['PrivateDnsName'])
+            print('\n'.join(i['PrivateDnsName'] for i in run['Instances']))
             """;
 
         private readonly List<string> calls = [];
@@ -149,7 +194,8 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
 
         public MotoServer Moto { get; } = new();
 
-        public string NodeName { get; private set; } = "";
+        /// <summary>Private DNS names of the node group's three instances.</summary>
+        public IReadOnlyList<string> NodeNames { get; private set; } = [];
 
         public string Nodegroup => "ng-al2-general";
 
@@ -180,7 +226,7 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
         {
             TestEnvironment.ApplyStaticCredentials();
             await Moto.InitializeAsync();
-            NodeName = await RunPythonAsync(Seed);
+            NodeNames = (await RunPythonAsync(Seed)).Split('\n', StringSplitOptions.TrimEntries);
             relay = new LoopbackHttpServer(Forward);
             stateRoot = Directory.CreateTempSubdirectory("api-budget-").FullName;
             previousEndpoint = System.Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
