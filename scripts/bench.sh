@@ -32,6 +32,24 @@ echo "== cold start ($RUNS runs per build, detect, events/detect/eks-rseq-al2.js
 python3 scripts/coldstart.py --event events/detect/eks-rseq-al2.json --runs "$RUNS" \
     --target "aot=$AOT" --target "jit=$OUT/jit/bootstrap" --json "$OUT/coldstart.json"
 
+echo "== cold start with AWS clients (USE_AWS=true against moto_server on 127.0.0.1: EC2, EKS, SSM, DynamoDB)"
+# Every run is a new restore failure on the same node, so each cold start reads the instance, node group and AMI,
+# the pause switch, and writes the state table: the path of the first alert in an account.
+MOTO_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+moto_server -H 127.0.0.1 -p "$MOTO_PORT" >"$WORK/moto.log" 2>&1 &
+MOTO_PID=$!
+trap 'kill $MOTO_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$MOTO_PORT/moto-api/" && break; sleep 0.1; done
+AWS_ENV=(AWS_ENDPOINT_URL="http://127.0.0.1:$MOTO_PORT" AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
+         AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true)
+WORLD=$(env "${AWS_ENV[@]}" python3 scripts/coldstart-aws-world.py "$WORK/aws-events" $((RUNS * 2 + 4)))
+ENV_ARGS=(--env USE_AWS=true)
+for kv in "${AWS_ENV[@]}"; do ENV_ARGS+=(--env "$kv"); done
+while read -r kv; do ENV_ARGS+=(--env "$kv"); done < <(python3 -c 'import json, sys; [print(f"{k}={v}") for k, v in json.loads(sys.argv[1]).items()]' "$WORLD")
+python3 scripts/coldstart.py --event "$WORK/aws-events" --runs "$RUNS" "${ENV_ARGS[@]}" \
+    --target "aot=$AOT" --target "jit=$OUT/jit/bootstrap" --json "$OUT/coldstart-aws.json"
+kill $MOTO_PID 2>/dev/null || true
+
 echo "== building the benchmarks"
 $DOTNET build tests/InstantOnRemediate.Benchmarks -c Release -v q -nologo >"$OUT/bench-build.log" 2>&1 \
     || { tail -20 "$OUT/bench-build.log"; exit 1; }

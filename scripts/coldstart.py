@@ -12,6 +12,7 @@ on its second /next, then stop it with SIGTERM. Reports median and p90 per comma
 The server never leaves 127.0.0.1 and every wait is bounded.
 """
 import argparse
+import itertools
 import json
 import os
 import shlex
@@ -220,15 +221,36 @@ def pct(values, p):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--event", required=True, help="event JSON file answered to the first /next")
+    ap.add_argument("--event", required=True, action="append",
+                    help="event JSON file answered to the first /next, or a directory of them; with several, each run "
+                         "(warm-up runs included) takes the next one in turn")
     ap.add_argument("--handler", default="detect")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--warmup", type=int, default=2, help="runs per target not counted (page cache)")
     ap.add_argument("--target", action="append", required=True, help="NAME=COMMAND (the first is the one compared)")
     ap.add_argument("--json", help="write the raw figures here")
+    ap.add_argument("--env", action="append", default=[], metavar="KEY=VALUE",
+                    help="extra environment for every target (e.g. USE_AWS=true with AWS_ENDPOINT_URL)")
     args = ap.parse_args()
-    with open(args.event, "rb") as f:
-        event = f.read()
+    extra_env = {}
+    for spec in args.env:
+        key, sep, value = spec.partition("=")
+        if not sep or not key:
+            ap.error(f"--env wants KEY=VALUE (got '{spec}')")
+        extra_env[key] = value
+    paths = []
+    for spec in args.event:
+        paths += sorted(os.path.join(spec, n) for n in os.listdir(spec) if n.endswith(".json")) if os.path.isdir(spec) else [spec]
+    if not paths:
+        ap.error("no event files")
+    events = []
+    for path in paths:
+        with open(path, "rb") as f:
+            events.append(f.read())
+    turn = itertools.count()
+
+    def next_event():
+        return events[next(turn) % len(events)]
 
     targets = []
     for spec in args.target:
@@ -238,11 +260,11 @@ def main():
     results = {name: [] for name, _ in targets}
     for name, cmd in targets:
         for _ in range(args.warmup):
-            one_run(cmd, event, args.handler, {})
+            one_run(cmd, next_event(), args.handler, extra_env)
     # Interleave the targets so that load from other processes on the machine hits them alike.
     for _ in range(args.runs):
         for name, cmd in targets:
-            results[name].append(one_run(cmd, event, args.handler, {}))
+            results[name].append(one_run(cmd, next_event(), args.handler, extra_env))
 
     spawn = []
     for _ in range(args.runs):
@@ -251,7 +273,8 @@ def main():
         spawn.append((time.perf_counter_ns() - t) / 1e6)
     print(f"machine reference: spawning /bin/true and waiting for it takes {statistics.median(spawn):.1f} ms (median; about 1 ms on an idle machine),"
           f" load average {open('/proc/loadavg').read().split()[0]}")
-    print(f"cold start: {args.runs} runs per target, event {os.path.basename(args.event)} ({len(event)} bytes), handler {args.handler}")
+    described = f"event {os.path.basename(paths[0])} ({len(events[0])} bytes)" if len(events) == 1 else f"{len(events)} events ({min(map(len, events))}-{max(map(len, events))} bytes) in turn"
+    print(f"cold start: {args.runs} runs per target, {described}, handler {args.handler}")
     print("wall = from spawn to the request arriving; cpu = CPU time the process had used by then (all threads)")
     print(f"{'target':<8} {'first /next ms':>22} {'first response ms':>22} {'cpu to /next ms':>22} {'cpu to response ms':>22} {'peak RSS MB':>18}")
     print(f"{'':<8} {'median':>10} {'p90':>11} {'median':>10} {'p90':>11} {'median':>10} {'p90':>11} {'median':>10} {'p90':>11} {'median':>8} {'max':>9}")
