@@ -10,8 +10,8 @@ INPUT is either a JSON list of captured requests, or an object {"requests": [...
   response: {"service": "eks", "operation": "DescribeNodegroup", "status": 200, "headers": {...}, "body": "..."}
 
 Each request is mapped back to its operation (method + requestUri template for rest-json, X-Amz-Target for
-json, Action for query), its input parameters are rebuilt (uri labels, querystring, headers, body members or
-form fields) and checked with botocore.validate.ParamValidator plus the checks ParamValidator leaves out
+json, Action for query and ec2), its input parameters are rebuilt (uri labels, querystring, headers, body members or
+form fields; ec2 forms with botocore's EC2Serializer names: always-flattened lists, capitalised locationNames) and checked with botocore.validate.ParamValidator plus the checks ParamValidator leaves out
 (enum values, max lengths and ranges, patterns, unknown query/form keys, content type, protocol version).
 Each response body is checked against the operation's output shape (member names, types, enums), and error
 responses against the model's error shapes. Prints one JSON report on stdout; exit 0 when everything is valid,
@@ -35,6 +35,15 @@ COMMON_ERRORS = {
     "AccessDeniedException", "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException",
     "IncompleteSignature", "MissingAuthenticationToken", "RequestTimeout", "RequestTimeoutException",
     "ValidationException", "InvalidClientTokenId", "OptInRequired",
+}
+
+# EC2's model lists no error shapes; these are the codes every EC2 action may return ("Error codes for the Amazon
+# EC2 API": common client error codes, and the server codes InternalError and Unavailable).
+EC2_COMMON_ERRORS = {
+    "AuthFailure", "Blocked", "DryRunOperation", "IdempotentParameterMismatch", "IncompleteSignature",
+    "InvalidAction", "InvalidParameter", "InvalidParameterCombination", "InvalidParameterValue",
+    "InvalidQueryParameter", "MissingParameter", "UnauthorizedOperation", "UnknownParameter", "RequestExpired",
+    "InternalError", "Unavailable",
 }
 
 _session = botocore.session.get_session()
@@ -216,7 +225,44 @@ def flat_form_value(shape, prefix, form, used, errors):
     return None
 
 
-def query_params(service_model, headers, body, errors):
+def ec2_name(shape, default_name):
+    """botocore EC2Serializer._get_serialized_name: queryName, else the locationName capitalised, else the member name."""
+    if "queryName" in shape.serialization:
+        return shape.serialization["queryName"]
+    if "name" in shape.serialization:
+        name = shape.serialization["name"]
+        return name[0].upper() + name[1:]
+    return default_name
+
+
+def ec2_form_value(shape, prefix, form, used, errors):
+    """Rebuild an ec2-protocol value: structure members under their EC2 names, every list flattened (prefix.N)."""
+    kind = shape.type_name
+    if kind == "structure":
+        result = {}
+        for member_name, member in shape.members.items():
+            name = ec2_name(member, member_name)
+            value = ec2_form_value(member, f"{prefix}.{name}" if prefix else name, form, used, errors)
+            if value is not None:
+                result[member_name] = value
+        return result if result or not prefix else None
+    if kind == "list":
+        items = []
+        index = 1
+        while any(k == f"{prefix}.{index}" or k.startswith(f"{prefix}.{index}.") for k in form):
+            items.append(ec2_form_value(shape.member, f"{prefix}.{index}", form, used, errors))
+            index += 1
+        return items if items else None
+    if kind == "map":
+        errors.append(f"{prefix}: map members are not serialized by the ec2 protocol")
+        return None
+    if prefix in form:
+        used.add(prefix)
+        return coerce_scalar(shape, form[prefix], errors, prefix)
+    return None
+
+
+def query_params(service_model, headers, body, errors, rebuild=flat_form_value):
     content_type = header(headers, "Content-Type") or ""
     if not content_type.startswith("application/x-www-form-urlencoded"):
         errors.append(f"query body sent with Content-Type '{content_type}'")
@@ -235,7 +281,7 @@ def query_params(service_model, headers, body, errors):
         errors.append(f"Version '{version}' != {service_model.api_version}")
     op = service_model.operation_model(action)
     used = set()
-    params = flat_form_value(op.input_shape, "", form, used, errors) if op.input_shape else {}
+    params = rebuild(op.input_shape, "", form, used, errors) if op.input_shape else {}
     for key in sorted(set(form) - used):
         errors.append(f"form field '{key}' is not in the model")
     return op, params or {}
@@ -329,10 +375,10 @@ def validate_request(item):
         if item.get("method", "POST").upper() != "POST" or item.get("path", "/") != "/":
             errors.append("json protocol requests are POST /")
         op, params = json_params(service_model, headers, body, errors)
-    elif protocol == "query":
+    elif protocol in ("query", "ec2"):
         if item.get("method", "POST").upper() != "POST" or item.get("path", "/") != "/":
-            errors.append("query protocol requests are POST / with a form body")
-        op, params = query_params(service_model, headers, body, errors)
+            errors.append(f"{protocol} protocol requests are POST / with a form body")
+        op, params = query_params(service_model, headers, body, errors, ec2_form_value if protocol == "ec2" else flat_form_value)
     else:
         errors.append(f"protocol {protocol} not supported")
 
@@ -347,7 +393,8 @@ def validate_request(item):
 # --------------------------------------------------------------------------------------------- responses
 
 
-def check_output(shape, value, path, errors):
+def check_output(shape, value, path, errors, by_member=False):
+    """by_member: value's keys are member names (rebuilt from XML), not wire names (JSON)."""
     kind = shape.type_name
     if value is None:
         return
@@ -355,25 +402,25 @@ def check_output(shape, value, path, errors):
         if not isinstance(value, dict):
             errors.append(f"{path}: expected object, got {type(value).__name__}")
             return
-        names = {m.serialization.get("name", n): (n, m) for n, m in shape.members.items()
+        names = {(n if by_member else m.serialization.get("name", n)): (n, m) for n, m in shape.members.items()
                  if m.serialization.get("location") not in ("header", "headers", "statusCode")}
         for key, item in value.items():
             if key not in names:
                 errors.append(f"{path}.{key}: not a member of {shape.name}")
             else:
-                check_output(names[key][1], item, f"{path}.{key}", errors)
+                check_output(names[key][1], item, f"{path}.{key}", errors, by_member)
     elif kind == "list":
         if not isinstance(value, list):
             errors.append(f"{path}: expected list, got {type(value).__name__}")
             return
         for i, item in enumerate(value):
-            check_output(shape.member, item, f"{path}[{i}]", errors)
+            check_output(shape.member, item, f"{path}[{i}]", errors, by_member)
     elif kind == "map":
         if not isinstance(value, dict):
             errors.append(f"{path}: expected map, got {type(value).__name__}")
             return
         for key, item in value.items():
-            check_output(shape.value, item, f"{path}[{key}]", errors)
+            check_output(shape.value, item, f"{path}[{key}]", errors, by_member)
     elif kind == "string":
         if not isinstance(value, str):
             errors.append(f"{path}: expected string, got {type(value).__name__}")
@@ -456,11 +503,28 @@ def error_code_of(protocol, headers, body):
         root = ET.fromstring(body)
     except ET.ParseError:
         return None, None
-    error = root if local(root.tag) == "Error" else next((c for c in root if local(c.tag) == "Error"), None)
+    error = root if local(root.tag) == "Error" else next((c for c in root.iter() if local(c.tag) == "Error"), None)
     if error is None:
         return None, None
     values = {local(c.tag): c.text for c in error}
     return values.get("Code"), values.get("Message")
+
+
+def ec2_error_layout(body):
+    """EC2 errors are <Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>."""
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError as e:
+        return [f"body is not XML: {e}"]
+    problems = []
+    if local(root.tag) != "Response":
+        problems.append(f"EC2 error root element is {local(root.tag)}, not Response")
+    errors = next((c for c in root if local(c.tag) == "Errors"), None)
+    if errors is None or not any(local(c.tag) == "Error" for c in errors):
+        problems.append("EC2 error without Response/Errors/Error")
+    if not any(local(c.tag) == "RequestID" for c in root):
+        problems.append("EC2 error without Response/RequestID")
+    return problems
 
 
 def validate_response(item):
@@ -483,7 +547,7 @@ def validate_response(item):
             shapes = {s.error_code: s for s in op.error_shapes}
             all_errors = {s.error_code: s for s in service_model.error_shapes}
             shape = shapes.get(code) or all_errors.get(code)
-            if shape is None and code not in COMMON_ERRORS:
+            if shape is None and code not in COMMON_ERRORS and not (protocol == "ec2" and code in EC2_COMMON_ERRORS):
                 errors.append(f"error code '{code}' is neither modeled for {service_model.service_name} nor a common AWS error")
             if shape is not None:
                 modeled_status = shape.metadata.get("error", {}).get("httpStatusCode")
@@ -491,6 +555,8 @@ def validate_response(item):
                     errors.append(f"{code} is modeled with HTTP {modeled_status}, response has {status}")
         if message is None:
             errors.append("error response without a message")
+        if protocol == "ec2":
+            errors.extend(ec2_error_layout(body))
         return {"operation": op_name, "error": code, "errors": errors}
 
     shape = op.output_shape
@@ -509,16 +575,23 @@ def validate_response(item):
             return {"operation": op_name, "errors": [f"body is not XML: {e}"]}
         if local(root.tag) != op_name + "Response":
             errors.append(f"root element {local(root.tag)} != {op_name}Response")
-        namespace = service_model.metadata.get("xmlNamespace")
-        if namespace and not root.tag.startswith("{" + namespace + "}"):
+        namespace = (service_model.metadata.get("xmlNamespace") or "").rstrip("/")
+        if namespace and root.tag.split("}", 1)[0].lstrip("{").rstrip("/") != namespace:
             errors.append(f"root element namespace is not {namespace}")
+        if protocol == "ec2":
+            # No result wrapper: the output members and requestId sit directly under <Op>Response.
+            result = ET.Element(root.tag)
+            result.extend(c for c in root if local(c.tag) != "requestId")
+            value = xml_to_value(shape, result, op_name, errors)
+            check_output(shape, value, op_name, errors, by_member=True)
+            return {"operation": op_name, "errors": errors}
         wrapper = shape.serialization.get("resultWrapper")
         result = next((c for c in root if local(c.tag) == wrapper), None) if wrapper else root
         if result is None:
             errors.append(f"no {wrapper} element")
         else:
             value = xml_to_value(shape, result, wrapper or op_name, errors)
-            check_output(shape, value, wrapper or op_name, errors)
+            check_output(shape, value, wrapper or op_name, errors, by_member=True)
         for child in root:
             if local(child.tag) not in (wrapper, "ResponseMetadata"):
                 errors.append(f"unexpected element {local(child.tag)} under {local(root.tag)}")

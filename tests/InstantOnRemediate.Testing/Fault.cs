@@ -37,6 +37,13 @@ public sealed record Fault
         Body = "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>f</RequestId></ErrorResponse>",
     };
 
+    /// <summary>EC2's own throttling answer: HTTP 503, <c>Response/Errors/Error</c> with RequestLimitExceeded.</summary>
+    public static Fault Ec2RequestLimitExceeded() => new()
+    {
+        Name = "ec2-request-limit", Status = 503, ContentType = "text/xml;charset=UTF-8",
+        Body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>d2a1b7c8-3e4f-4a5b-9c6d-7e8f9a0b1c2d</RequestID></Response>",
+    };
+
     public static Fault ServerError(int status = 500) => new()
     {
         Name = "server-" + status.ToString(System.Globalization.CultureInfo.InvariantCulture), Status = status,

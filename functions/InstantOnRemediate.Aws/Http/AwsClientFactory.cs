@@ -1,9 +1,9 @@
 using Amazon;
 using Amazon.DynamoDBv2;
-using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.SimpleSystemsManagement;
+using InstantOnRemediate.Aws.Ec2;
 using InstantOnRemediate.Aws.Eks;
 using InstantOnRemediate.Aws.Logs;
 using InstantOnRemediate.Aws.Sns;
@@ -12,7 +12,7 @@ namespace InstantOnRemediate.Aws.Http;
 
 /// <summary>
 /// Every AWS client the service uses, built from one <see cref="AwsSettings"/> and created on first use (cold
-/// start pays only for what an invocation touches). The hand-written EKS, Logs and SNS clients and the SDK's EC2,
+/// start pays only for what an invocation touches). The hand-written EKS, EC2, Logs and SNS clients and the SDK's
 /// SSM and DynamoDB clients share the region, the credentials and the endpoint rules: the SDK clients get the
 /// override resolved here as <c>ServiceURL</c> and are told to ignore the environment, so both kinds follow the
 /// same settings object.
@@ -27,7 +27,7 @@ public sealed class AwsClientFactory : IDisposable
     private readonly Lazy<IAmazonEks> eks;
     private readonly Lazy<IAmazonCloudWatchLogs> logs;
     private readonly Lazy<IAmazonSimpleNotificationService> sns;
-    private readonly Lazy<IAmazonEC2> ec2;
+    private readonly Lazy<IAmazonEc2> ec2;
     private readonly Lazy<IAmazonSimpleSystemsManagement> ssm;
     private readonly Lazy<IAmazonDynamoDB> dynamoDb;
 
@@ -54,7 +54,7 @@ public sealed class AwsClientFactory : IDisposable
         eks = new Lazy<IAmazonEks>(() => new EksClient(Channel(AwsService.Eks, JsonErrorReader.Instance)));
         logs = new Lazy<IAmazonCloudWatchLogs>(() => new CloudWatchLogsClient(Channel(AwsService.CloudWatchLogs, JsonErrorReader.Instance)));
         sns = new Lazy<IAmazonSimpleNotificationService>(() => new SnsClient(Channel(AwsService.Sns, QueryXmlErrorReader.Instance)));
-        ec2 = new Lazy<IAmazonEC2>(() => Track(new AmazonEC2Client(credentials.Value, Configure(new AmazonEC2Config(), AwsService.Ec2))));
+        ec2 = new Lazy<IAmazonEc2>(() => new Ec2Client(Channel(AwsService.Ec2, Ec2ErrorReader.Instance)));
         ssm = new Lazy<IAmazonSimpleSystemsManagement>(() => Track(new AmazonSimpleSystemsManagementClient(credentials.Value, Configure(new AmazonSimpleSystemsManagementConfig(), AwsService.Ssm))));
         dynamoDb = new Lazy<IAmazonDynamoDB>(() => Track(new AmazonDynamoDBClient(credentials.Value, Configure(new AmazonDynamoDBConfig(), AwsService.DynamoDb))));
     }
@@ -67,7 +67,7 @@ public sealed class AwsClientFactory : IDisposable
 
     public IAmazonSimpleNotificationService Sns => sns.Value;
 
-    public IAmazonEC2 Ec2 => ec2.Value;
+    public IAmazonEc2 Ec2 => ec2.Value;
 
     public IAmazonSimpleSystemsManagement Ssm => ssm.Value;
 

@@ -80,7 +80,7 @@ internal sealed class AwsServiceChannel
             else
             {
                 var error = errors.Read(response);
-                failure = new AwsServiceException(service.SigningName, request.Operation, error.Code, error.Message, response.StatusCode, response.RequestId, attempt);
+                failure = new AwsServiceException(service.SigningName, request.Operation, error.Code, error.Message, response.StatusCode, error.RequestId ?? response.RequestId, attempt);
                 retryable = AwsRetryClassifier.IsRetryable(response.StatusCode, error.Code);
             }
 

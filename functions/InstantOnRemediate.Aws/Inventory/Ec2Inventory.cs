@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
-using Amazon.EC2;
-using Amazon.EC2.Model;
+using InstantOnRemediate.Aws.Ec2;
 using InstantOnRemediate.Core.Security;
 
 namespace InstantOnRemediate.Aws.Inventory;
@@ -9,9 +8,9 @@ namespace InstantOnRemediate.Aws.Inventory;
 /// EC2 lookups for correlation: node names → instances (<c>private-dns-name</c>, or <c>instance-id</c> when nodes are
 /// named by id), instances of Auto Scaling groups, and AMI names. Filter values go out in batches of 200, pages followed.
 /// </summary>
-internal sealed partial class Ec2Inventory(IAmazonEC2 ec2)
+internal sealed partial class Ec2Inventory(IAmazonEc2 ec2)
 {
-    public const int MaxFilterValues = 200;
+    public const int MaxFilterValues = Ec2QueryForm.MaxFilterValues;
     public const string NodegroupTagKey = "eks:nodegroup-name";
     public const string AutoScalingGroupTagKey = "aws:autoscaling:groupName";
 
@@ -28,7 +27,7 @@ internal sealed partial class Ec2Inventory(IAmazonEC2 ec2)
 
     [IamAction("ec2:DescribeInstances")]
     public Task<IReadOnlyList<Ec2InstanceFacts>> FindByAutoScalingGroupsAsync(IReadOnlyCollection<string> groups, CancellationToken cancellationToken) =>
-        DescribeAsync("tag:" + AutoScalingGroupTagKey, [.. groups.Distinct(StringComparer.Ordinal)], new Filter("instance-state-name", ["pending", "running"]), cancellationToken);
+        DescribeAsync("tag:" + AutoScalingGroupTagKey, [.. groups.Distinct(StringComparer.Ordinal)], new Ec2Filter("instance-state-name", ["pending", "running"]), cancellationToken);
 
     [IamAction("ec2:DescribeImages")]
     public async Task<IReadOnlyList<AmiFacts>> DescribeImagesAsync(IReadOnlyCollection<string> imageIds, CancellationToken cancellationToken)
@@ -36,30 +35,13 @@ internal sealed partial class Ec2Inventory(IAmazonEC2 ec2)
         var result = new List<AmiFacts>();
         foreach (var batch in imageIds.Distinct(StringComparer.Ordinal).Chunk(MaxFilterValues))
         {
-            var response = await ec2.DescribeImagesAsync(new DescribeImagesRequest { Filters = [new Filter("image-id", [.. batch])] }, cancellationToken).ConfigureAwait(false);
-            result.AddRange((response.Images ?? []).Select(i => new AmiFacts(i.ImageId, i.Name, i.Description)));
-        }
-
-        return result;
-    }
-
-    private async Task<IReadOnlyList<Ec2InstanceFacts>> DescribeAsync(string filterName, List<string> values, Filter? extra, CancellationToken cancellationToken)
-    {
-        var result = new List<Ec2InstanceFacts>();
-        foreach (var batch in values.Chunk(MaxFilterValues))
-        {
             string? token = null;
             do
             {
-                var request = new DescribeInstancesRequest { Filters = [new Filter(filterName, [.. batch])], MaxResults = 1000, NextToken = token };
-                if (extra is not null)
-                {
-                    request.Filters.Add(extra);
-                }
-
-                var response = await ec2.DescribeInstancesAsync(request, cancellationToken).ConfigureAwait(false);
-                result.AddRange((response.Reservations ?? []).SelectMany(r => r.Instances ?? []).Select(ToFacts));
-                token = string.IsNullOrEmpty(response.NextToken) ? null : response.NextToken;
+                var request = new DescribeImagesRequest { Filters = [new Ec2Filter("image-id", batch)], NextToken = token };
+                var response = await ec2.DescribeImagesAsync(request, cancellationToken).ConfigureAwait(false);
+                result.AddRange(response.Images.Select(i => new AmiFacts(i.ImageId, i.Name, i.Description)));
+                token = response.NextToken;
             }
             while (token is not null);
         }
@@ -67,17 +49,36 @@ internal sealed partial class Ec2Inventory(IAmazonEC2 ec2)
         return result;
     }
 
-    private static Ec2InstanceFacts ToFacts(Instance i)
+    private async Task<IReadOnlyList<Ec2InstanceFacts>> DescribeAsync(string filterName, List<string> values, Ec2Filter? extra, CancellationToken cancellationToken)
     {
-        var tags = (i.Tags ?? []).Where(t => t.Key is not null).GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var result = new List<Ec2InstanceFacts>();
+        foreach (var batch in values.Chunk(MaxFilterValues))
+        {
+            List<Ec2Filter> filters = extra is null ? [new(filterName, batch)] : [new(filterName, batch), extra];
+            string? token = null;
+            do
+            {
+                var response = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { Filters = filters, MaxResults = 1000, NextToken = token }, cancellationToken).ConfigureAwait(false);
+                result.AddRange(response.Instances.Select(ToFacts));
+                token = response.NextToken;
+            }
+            while (token is not null);
+        }
+
+        return result;
+    }
+
+    private static Ec2InstanceFacts ToFacts(Ec2Instance i)
+    {
+        var tags = i.Tags.GroupBy(t => t.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         return new Ec2InstanceFacts
         {
             InstanceId = i.InstanceId,
-            PrivateDnsName = string.IsNullOrEmpty(i.PrivateDnsName) ? null : i.PrivateDnsName,
+            PrivateDnsName = i.PrivateDnsName,
             ImageId = i.ImageId,
-            InstanceType = i.InstanceType?.Value,
-            Architecture = i.Architecture?.Value,
-            State = i.State?.Name?.Value,
+            InstanceType = i.InstanceType,
+            Architecture = i.Architecture,
+            State = i.State,
             NodegroupTag = tags.GetValueOrDefault(NodegroupTagKey),
             AutoScalingGroup = tags.GetValueOrDefault(AutoScalingGroupTagKey),
         };

@@ -1,5 +1,5 @@
-using Amazon.EC2;
 using Amazon.SimpleSystemsManagement;
+using InstantOnRemediate.Aws.Ec2;
 using InstantOnRemediate.Aws.Eks;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Security;
@@ -26,8 +26,8 @@ public sealed class InventoryGatherer
     private readonly ExpiringCache<string, AmiFacts?> amis;
     private readonly ExpiringCache<string, NodeProbeResult> probes;
 
-    /// <summary>The seam: the three service interfaces (the EKS one hand-written, EC2 and SSM from the SDK) and the clock.</summary>
-    public InventoryGatherer(IAmazonEks eks, IAmazonEC2 ec2, IAmazonSimpleSystemsManagement ssm, TimeProvider time, InventoryGathererOptions? options = null, NodegroupAssessor? assessor = null)
+    /// <summary>The seam: the three service interfaces (EKS and EC2 hand-written, SSM from the SDK) and the clock.</summary>
+    public InventoryGatherer(IAmazonEks eks, IAmazonEc2 ec2, IAmazonSimpleSystemsManagement ssm, TimeProvider time, InventoryGathererOptions? options = null, NodegroupAssessor? assessor = null)
     {
         this.eks = eks;
         this.ec2 = new Ec2Inventory(ec2);

@@ -1,5 +1,4 @@
 using Amazon.DynamoDBv2.Model;
-using Amazon.EC2.Model;
 using Amazon.SimpleSystemsManagement.Model;
 using InstantOnRemediate.Aws.Http;
 using InstantOnRemediate.Aws.Tests.Http;
@@ -7,7 +6,7 @@ using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Aws.Tests.Factory;
 
-/// <summary>The SDK's EC2, SSM and DynamoDB clients from the factory reach moto_server through AWS_ENDPOINT_URL settings.</summary>
+/// <summary>The factory's clients reach moto_server through AWS_ENDPOINT_URL settings: the SDK's SSM and DynamoDB, and the hand-written EC2.</summary>
 [Collection(MotoCollection.Name)]
 public sealed class SdkClientsMotoTests(MotoServer moto)
 {
@@ -20,13 +19,12 @@ public sealed class SdkClientsMotoTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task SdkClients_GlobalEndpointUrl_ReachMoto()
+    public async Task FactoryClients_GlobalEndpointUrl_ReachMoto()
     {
         using var aws = Aws(("AWS_ENDPOINT_URL", moto.Endpoint.ToString()));
         var suffix = Guid.NewGuid().ToString("N")[..8];
 
-        var vpc = await aws.Ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.42.0.0/16" });
-        var vpcs = await aws.Ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [vpc.Vpc.VpcId] });
+        var images = await aws.Ec2.DescribeImagesAsync(new InstantOnRemediate.Aws.Ec2.DescribeImagesRequest { Filters = [new("image-id", ["ami-00000000000000000"])] });
         await aws.Ssm.PutParameterAsync(new PutParameterRequest { Name = "/instanton/" + suffix + "/pause", Value = "false", Type = Amazon.SimpleSystemsManagement.ParameterType.String });
         var parameter = await aws.Ssm.GetParameterAsync(new GetParameterRequest { Name = "/instanton/" + suffix + "/pause" });
         await aws.DynamoDb.CreateTableAsync(new CreateTableRequest
@@ -38,7 +36,7 @@ public sealed class SdkClientsMotoTests(MotoServer moto)
         });
         var table = await aws.DynamoDb.DescribeTableAsync("state-" + suffix);
 
-        Assert.Equal("10.42.0.0/16", Assert.Single(vpcs.Vpcs).CidrBlock);
+        Assert.Empty(images.Images);
         Assert.Equal("false", parameter.Parameter.Value);
         Assert.Equal("state-" + suffix, table.Table.TableName);
     }
@@ -51,6 +49,6 @@ public sealed class SdkClientsMotoTests(MotoServer moto)
         var tables = await aws.DynamoDb.ListTablesAsync(new ListTablesRequest());
 
         Assert.NotNull(tables.TableNames);
-        Assert.Equal("http://127.0.0.1:1/", ((Amazon.EC2.AmazonEC2Client)aws.Ec2).Config.ServiceURL);
+        Assert.Equal("http://127.0.0.1:1/", ((Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient)aws.Ssm).Config.ServiceURL);
     }
 }

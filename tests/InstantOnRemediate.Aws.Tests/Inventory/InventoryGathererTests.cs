@@ -7,7 +7,8 @@ namespace InstantOnRemediate.Aws.Tests.Inventory;
 
 /// <summary>
 /// The gatherer against moto_server: EKS through the hand-written client (cluster and managed node groups created in
-/// moto), EC2 instances and AMIs through the SDK. Call counts are read per operation at the HTTP layer.
+/// moto), EC2 instances and AMIs through the hand-written EC2 client. Call counts are read per operation at the
+/// HTTP layer.
 /// </summary>
 [Collection(InventoryMotoCollection.Name)]
 public sealed class InventoryGathererTests(MotoServer moto)

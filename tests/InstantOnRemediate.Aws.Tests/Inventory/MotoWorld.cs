@@ -1,7 +1,8 @@
-using Amazon.EC2;
-using Amazon.EC2.Model;
+using System.Globalization;
 using System.Text;
+using System.Xml.Linq;
 using Amazon.Runtime;
+using InstantOnRemediate.Aws.Ec2;
 using InstantOnRemediate.Aws.Eks;
 using InstantOnRemediate.Aws.Http;
 using InstantOnRemediate.Aws.Tests.Http;
@@ -12,27 +13,27 @@ using InstantOnRemediate.Testing;
 namespace InstantOnRemediate.Aws.Tests.Inventory;
 
 /// <summary>
-/// Clients pointed at moto_server through <see cref="RecordingHandler"/>s (the hand-written EKS client from the shared
-/// <see cref="AwsClientFactory"/>, the SDK's EC2 and SSM), and helpers to build an EKS cluster with managed node
-/// groups and their instances. moto gives each node group an Auto Scaling group name but starts no instances, so
-/// <see cref="LaunchAsync"/> runs them tagged as EKS would.
+/// Clients pointed at moto_server through <see cref="RecordingHandler"/>s (the hand-written EKS and EC2 clients, each
+/// from its own <see cref="AwsClientFactory"/> so their calls are counted apart, and the SDK's SSM), and helpers to
+/// build an EKS cluster with managed node groups and their instances. moto gives each node group an Auto Scaling
+/// group name but starts no instances, so <see cref="LaunchAsync"/> runs them tagged as EKS would. EC2 fixtures
+/// (VPC, subnet, AMIs, instances) are created with Query forms sent over an unrecorded EC2 channel.
 /// </summary>
 internal sealed class MotoWorld : IDisposable
 {
     public const string NodeRole = "arn:aws:iam::123456789012:role/prod-eks-node-role";
 
+    private readonly AwsClientFactory ec2Clients;
+
+    private readonly AwsClientFactory seeding;
+
     private MotoWorld(MotoServer moto)
     {
         TestEnvironment.ApplyStaticCredentials();
         Aws = TestAws.Factory(TestAws.Settings(moto.Endpoint, maxAttempts: 1), EksCalls);
+        ec2Clients = TestAws.Factory(TestAws.Settings(moto.Endpoint, maxAttempts: 1), Ec2Calls);
+        seeding = TestAws.Factory(TestAws.Settings(moto.Endpoint, maxAttempts: 1));
         var credentials = new BasicAWSCredentials(MotoServer.AccessKey, MotoServer.SecretKey);
-        Ec2 = new AmazonEC2Client(credentials, new AmazonEC2Config
-        {
-            ServiceURL = moto.Endpoint.ToString(),
-            AuthenticationRegion = MotoServer.Region,
-            HttpClientFactory = new RecordingHttpClientFactory(Ec2Calls),
-            MaxErrorRetry = 0,
-        });
         Ssm = new AmazonSimpleSystemsManagementClient(credentials, new AmazonSimpleSystemsManagementConfig
         {
             ServiceURL = moto.Endpoint.ToString(),
@@ -48,12 +49,13 @@ internal sealed class MotoWorld : IDisposable
 
     public RecordingHandler SsmCalls { get; } = new();
 
-    /// <summary>The shared factory over moto; only its hand-written clients go through <see cref="EksCalls"/>.</summary>
+    /// <summary>The factory over moto whose clients go through <see cref="EksCalls"/> (the EKS client is the one used).</summary>
     public AwsClientFactory Aws { get; }
 
     public IAmazonEks Eks => Aws.Eks;
 
-    public AmazonEC2Client Ec2 { get; }
+    /// <summary>The hand-written EC2 client; its calls are counted in <see cref="Ec2Calls"/>.</summary>
+    public IAmazonEc2 Ec2 => ec2Clients.Ec2;
 
     public AmazonSimpleSystemsManagementClient Ssm { get; }
 
@@ -63,9 +65,9 @@ internal sealed class MotoWorld : IDisposable
     {
         await moto.ResetAsync();
         var world = new MotoWorld(moto);
-        var vpc = await world.Ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "192.168.0.0/16" });
-        var subnet = await world.Ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc.Vpc.VpcId, CidrBlock = "192.168.0.0/19" });
-        world.SubnetId = subnet.Subnet.SubnetId;
+        var vpc = await world.SeedAsync("CreateVpc", ("CidrBlock", "192.168.0.0/16"));
+        var subnet = await world.SeedAsync("CreateSubnet", ("VpcId", Member(Single(vpc, "vpc"), "vpcId")), ("CidrBlock", "192.168.0.0/19"));
+        world.SubnetId = Member(Single(subnet, "subnet"), "subnetId");
         return world;
     }
 
@@ -102,44 +104,68 @@ internal sealed class MotoWorld : IDisposable
 
     public async Task<string> RegisterAmiAsync(string name, string description)
     {
-        var image = await Ec2.RegisterImageAsync(new RegisterImageRequest
-        {
-            Name = name,
-            Description = description,
-            Architecture = ArchitectureValues.X86_64,
-            RootDeviceName = "/dev/xvda",
-            VirtualizationType = "hvm",
-        });
-        return image.ImageId;
+        var image = await SeedAsync(
+            "RegisterImage",
+            ("Name", name),
+            ("Description", description),
+            ("Architecture", "x86_64"),
+            ("RootDeviceName", "/dev/xvda"),
+            ("VirtualizationType", "hvm"));
+        return Member(image, "imageId");
     }
 
     /// <summary>Launches instances tagged like managed node-group members; returns (instance id, private DNS name).</summary>
     public async Task<List<(string InstanceId, string Node)>> LaunchAsync(string imageId, int count, string autoScalingGroup, string? nodegroupTag, string cluster = "prod-eks")
     {
-        var tags = new List<Tag> { new("aws:autoscaling:groupName", autoScalingGroup), new($"kubernetes.io/cluster/{cluster}", "owned") };
+        var tags = new List<(string Key, string Value)> { ("aws:autoscaling:groupName", autoScalingGroup), ($"kubernetes.io/cluster/{cluster}", "owned") };
         if (nodegroupTag is not null)
         {
-            tags.Add(new Tag("eks:nodegroup-name", nodegroupTag));
-            tags.Add(new Tag("eks:cluster-name", cluster));
+            tags.Add(("eks:nodegroup-name", nodegroupTag));
+            tags.Add(("eks:cluster-name", cluster));
         }
 
-        var run = await Ec2.RunInstancesAsync(new RunInstancesRequest
+        var fields = new List<(string, string)>
         {
-            ImageId = imageId,
-            MinCount = count,
-            MaxCount = count,
-            InstanceType = InstanceType.M5Xlarge,
-            SubnetId = SubnetId,
-            TagSpecifications = [new TagSpecification { ResourceType = Amazon.EC2.ResourceType.Instance, Tags = tags }],
-        });
-        return [.. run.Reservation.Instances.Select(i => (i.InstanceId, i.PrivateDnsName))];
+            ("ImageId", imageId),
+            ("MinCount", count.ToString(CultureInfo.InvariantCulture)),
+            ("MaxCount", count.ToString(CultureInfo.InvariantCulture)),
+            ("InstanceType", "m5.xlarge"),
+            ("SubnetId", SubnetId),
+            ("TagSpecification.1.ResourceType", "instance"),
+        };
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var prefix = "TagSpecification.1.Tag." + (i + 1).ToString(CultureInfo.InvariantCulture);
+            fields.Add((prefix + ".Key", tags[i].Key));
+            fields.Add((prefix + ".Value", tags[i].Value));
+        }
+
+        var run = await SeedAsync("RunInstances", [.. fields]);
+        return [.. Single(run, "instancesSet").Elements().Select(i => (Member(i, "instanceId"), Member(i, "privateDnsName")))];
     }
+
+    /// <summary>An EC2 action moto carries out for the fixtures (not one the product sends); returns the response root.</summary>
+    private async Task<XElement> SeedAsync(string action, params (string Name, string Value)[] fields)
+    {
+        var form = string.Join("&", new[] { ("Action", action), ("Version", Ec2QueryForm.ApiVersion) }.Concat(fields)
+            .Select(f => Uri.EscapeDataString(f.Item1) + "=" + Uri.EscapeDataString(f.Item2)));
+        var response = await seeding.Channel(AwsService.Ec2, Ec2ErrorReader.Instance).SendAsync(
+            new AwsHttpRequest(HttpMethod.Post, "/") { Operation = action, Body = Encoding.UTF8.GetBytes(form), ContentType = Ec2QueryForm.ContentType },
+            CancellationToken.None);
+        return XDocument.Parse(Encoding.UTF8.GetString(response.Body)).Root!;
+    }
+
+    /// <summary>The one direct child element named <paramref name="name"/> (EC2 nests same-named elements deeper).</summary>
+    private static XElement Single(XElement parent, string name) => parent.Elements().Single(e => e.Name.LocalName == name);
+
+    private static string Member(XElement parent, string name) => Single(parent, name).Value;
 
     public void Dispose()
     {
         Aws.Dispose();
+        ec2Clients.Dispose();
+        seeding.Dispose();
         EksCalls.Dispose();
-        Ec2.Dispose();
         Ssm.Dispose();
         Ec2Calls.Dispose();
         SsmCalls.Dispose();

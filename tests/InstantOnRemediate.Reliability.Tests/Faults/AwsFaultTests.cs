@@ -28,6 +28,7 @@ public sealed class AwsFaultTests(MotoWorld world) : IDisposable
         { "Publish", "throttling-query" },
         { "Publish", "server-503" },
         { "DescribeInstances", "server-503" },
+        { "DescribeInstances", "ec2-request-limit" },
         { "PutItem", "server-500" },
     };
 
@@ -187,6 +188,7 @@ public sealed class AwsFaultTests(MotoWorld world) : IDisposable
     {
         "throttling-429" => Fault.Throttling(),
         "throttling-query" => Fault.QueryThrottling(),
+        "ec2-request-limit" => Fault.Ec2RequestLimitExceeded(),
         "connection-reset" => Fault.ConnectionReset(),
         "server-500" => Fault.ServerError(500),
         "server-503" => Fault.ServerError(503),
