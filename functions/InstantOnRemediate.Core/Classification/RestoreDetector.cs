@@ -41,7 +41,8 @@ public static class RestoreDetector
         {
             // Most events hold no catalog literal at all: skip record parsing and count them for the container
             // seen last (a Container Insights stream is one container). Escapes (\/, \uXXXX) could hide a literal.
-            if (catalog.Matcher.CannotHoldLiteralWhenDecoded(e.Message))
+            // A batch decoded with the catalog's MessageFilter has already dropped the text of such events.
+            if (e.Message is null || catalog.Matcher.CannotHoldLiteralWhenDecoded(e.Message))
             {
                 Tracker(last ?? streamSource ?? ContainerRef.Unknown).AddPlain(e.Timestamp, e.Id);
                 continue;
