@@ -24,8 +24,16 @@ public static class RestoreDetector
         var order = new List<(string?, string?, string?)>();
         var closed = new List<((string?, string?, string?) Key, RestoreEpisode Episode)>();
         ContainerRef? last = null;
+        (ContainerRef? Source, EpisodeTracker? Tracker) previous = default;
         EpisodeTracker Tracker(ContainerRef source)
         {
+            // Runs of events counted for one reference (most of a batch) skip the lookup: merging the same
+            // reference into its entry again would change nothing.
+            if (ReferenceEquals(source, previous.Source))
+            {
+                return previous.Tracker!;
+            }
+
             var key = (source.Pod, source.Namespace, source.Container);
             if (!trackers.TryGetValue(key, out var entry))
             {
@@ -34,6 +42,7 @@ public static class RestoreDetector
             }
 
             trackers[key] = (entry.Source.WithFallback(source), entry.Tracker);
+            previous = (source, entry.Tracker);
             return entry.Tracker;
         }
 
