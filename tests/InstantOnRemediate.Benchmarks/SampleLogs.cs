@@ -8,6 +8,12 @@ namespace InstantOnRemediate.Benchmarks;
 /// <summary>Deterministic synthetic logs: ordinary application lines, benign CRIU lines and failure lines.</summary>
 internal static class SampleLogs
 {
+    /// <summary>CloudWatch Logs puts at most this many events in one batch.</summary>
+    private const int MaxBatchEvents = 10_000;
+
+    /// <summary>What PutLogEvents adds to each message's UTF-8 bytes when it sizes a batch.</summary>
+    private const int PutLogEventsOverheadBytes = 26;
+
     private static readonly string[] Plain =
     [
         "[INFO] GET /api/orders/{0} 200 3ms user={1}",
@@ -51,25 +57,62 @@ internal static class SampleLogs
         {
             for (var i = 0; i < step; i++)
             {
-                var n = lines.Count;
-                lines.Add(n % 400 < Failure.Length ? Failure[n % 400] : TracedLine(random, n));
+                lines.Add(BatchLine(random, lines.Count));
             }
 
             raw = Payload(lines);
             gz = Gzip(raw);
-            if (gz.Length >= compressedTarget || lines.Count >= 10_000)
+            if (gz.Length >= compressedTarget || lines.Count >= MaxBatchEvents)
             {
                 break;
             }
 
             step = Math.Max(1, (int)((compressedTarget - gz.Length) / ((double)gz.Length / lines.Count)));
-            step = Math.Min(step, 10_000 - lines.Count);
+            step = Math.Min(step, MaxBatchEvents - lines.Count);
         }
 
         events = lines.Count;
         decompressedBytes = raw.Length;
-        return Encoding.UTF8.GetBytes("{\"awslogs\":{\"data\":\"" + Convert.ToBase64String(gz) + "\"}}");
+        return Envelope(gz);
     }
+
+    /// <summary>
+    /// The delivery of one full CloudWatch Logs batch: as many events as fit in <paramref name="batchBytes"/> counted
+    /// the way PutLogEvents counts them (each message's UTF-8 bytes plus 26), the lines of <see cref="MaxSizeEnvelope"/>.
+    /// </summary>
+    public static byte[] LogDataEnvelope(int batchBytes, out int events, out int decompressedBytes)
+    {
+        var random = new Random(3);
+        var lines = new List<string>();
+        var size = 0;
+        while (lines.Count < MaxBatchEvents)
+        {
+            var line = BatchLine(random, lines.Count);
+            var eventSize = Encoding.UTF8.GetByteCount(Record(line)) + PutLogEventsOverheadBytes;
+            if (size + eventSize > batchBytes)
+            {
+                break;
+            }
+
+            size += eventSize;
+            lines.Add(line);
+        }
+
+        var raw = Payload(lines);
+        events = lines.Count;
+        decompressedBytes = raw.Length;
+        return Envelope(Gzip(raw));
+    }
+
+    /// <summary>A failure episode every 400 lines, high-entropy request logs between them.</summary>
+    private static string BatchLine(Random random, int n) => n % 400 < Failure.Length ? Failure[n % 400] : TracedLine(random, n);
+
+    private static byte[] Envelope(byte[] gz) => Encoding.UTF8.GetBytes("{\"awslogs\":{\"data\":\"" + Convert.ToBase64String(gz) + "\"}}");
+
+    /// <summary>The Fluent Bit record Container Insights stores as the CloudWatch message of a line.</summary>
+    private static string Record(string line) =>
+        "{\"time\":\"2025-05-08T10:00:00.000000000Z\",\"stream\":\"stdout\",\"_p\":\"F\",\"log\":" + JsonSerializer.Serialize(line) +
+        ",\"kubernetes\":{\"pod_name\":\"orders-7d9f8b6c5-x2k4q\",\"namespace_name\":\"shop\",\"host\":\"ip-192-168-12-34.us-west-2.compute.internal\",\"container_name\":\"orders\"}}";
 
     private static string PlainLine(Random random, int i) => string.Format(CultureInfo.InvariantCulture, Plain[i % Plain.Length],
         random.NextInt64(1L << 40).ToString("x10", CultureInfo.InvariantCulture), random.Next(100_000), random.Next(60), random.Next(16));
@@ -103,9 +146,7 @@ internal static class SampleLogs
                 w.WriteStartObject();
                 w.WriteString("id", (389_000_000_000L + i).ToString("D56", CultureInfo.InvariantCulture));
                 w.WriteNumber("timestamp", 1_746_700_800_000L + i);
-                var record = "{\"time\":\"2025-05-08T10:00:00.000000000Z\",\"stream\":\"stdout\",\"_p\":\"F\",\"log\":" + JsonSerializer.Serialize(lines[i]) +
-                    ",\"kubernetes\":{\"pod_name\":\"orders-7d9f8b6c5-x2k4q\",\"namespace_name\":\"shop\",\"host\":\"ip-192-168-12-34.us-west-2.compute.internal\",\"container_name\":\"orders\"}}";
-                w.WriteString("message", record);
+                w.WriteString("message", Record(lines[i]));
                 w.WriteEndObject();
             }
 

@@ -62,8 +62,9 @@ internal sealed class LineMatcher
     /// True when a JSON-encoded line cannot hold any catalog literal once decoded, so parsing it can be skipped: no
     /// literal in the raw text, no <c>\u</c> or <c>\/</c> escape that could spell one.
     /// </summary>
+    /// <remarks>The escapes are looked for first: one search each, where the literals take a scan per prefilter group.</remarks>
     public bool CannotHoldLiteralWhenDecoded(ReadOnlySpan<char> json) =>
-        LiteralsSurviveJsonEscaping && !IsCandidate(json) && json.IndexOf("\\u", StringComparison.Ordinal) < 0 && json.IndexOf("\\/", StringComparison.Ordinal) < 0;
+        LiteralsSurviveJsonEscaping && json.IndexOf("\\u", StringComparison.Ordinal) < 0 && json.IndexOf("\\/", StringComparison.Ordinal) < 0 && !IsCandidate(json);
 
     /// <summary>True when the line contains at least one catalog literal (no regex run, no allocation).</summary>
     public bool IsCandidate(ReadOnlySpan<char> line)

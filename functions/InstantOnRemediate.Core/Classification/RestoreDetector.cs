@@ -24,8 +24,16 @@ public static class RestoreDetector
         var order = new List<(string?, string?, string?)>();
         var closed = new List<((string?, string?, string?) Key, RestoreEpisode Episode)>();
         ContainerRef? last = null;
+        (ContainerRef? Source, EpisodeTracker? Tracker) previous = default;
         EpisodeTracker Tracker(ContainerRef source)
         {
+            // Runs of events counted for one reference (most of a batch) skip the lookup: merging the same
+            // reference into its entry again would change nothing.
+            if (ReferenceEquals(source, previous.Source))
+            {
+                return previous.Tracker!;
+            }
+
             var key = (source.Pod, source.Namespace, source.Container);
             if (!trackers.TryGetValue(key, out var entry))
             {
@@ -34,6 +42,7 @@ public static class RestoreDetector
             }
 
             trackers[key] = (entry.Source.WithFallback(source), entry.Tracker);
+            previous = (source, entry.Tracker);
             return entry.Tracker;
         }
 
@@ -41,7 +50,8 @@ public static class RestoreDetector
         {
             // Most events hold no catalog literal at all: skip record parsing and count them for the container
             // seen last (a Container Insights stream is one container). Escapes (\/, \uXXXX) could hide a literal.
-            if (catalog.Matcher.CannotHoldLiteralWhenDecoded(e.Message))
+            // A batch decoded with the catalog's MessageFilter has already dropped the text of such events.
+            if (e.Message is null || catalog.Matcher.CannotHoldLiteralWhenDecoded(e.Message))
             {
                 Tracker(last ?? streamSource ?? ContainerRef.Unknown).AddPlain(e.Timestamp, e.Id);
                 continue;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InstantOnRemediate.Core.Classification.Catalog;
+using InstantOnRemediate.Core.Ingest;
 using InstantOnRemediate.Core.Json;
 
 namespace InstantOnRemediate.Core.Classification;
@@ -28,6 +29,7 @@ public sealed class SignatureCatalog
         Document = document;
         causes = document.Causes.ToDictionary(c => c.Id, StringComparer.Ordinal);
         Matcher = new LineMatcher(patterns);
+        MessageFilter = message => !Matcher.CannotHoldLiteralWhenDecoded(message);
     }
 
     public string Version => Document.Version;
@@ -35,6 +37,12 @@ public sealed class SignatureCatalog
     public CatalogDocument Document { get; }
 
     internal LineMatcher Matcher { get; }
+
+    /// <summary>
+    /// Keeps the messages that may hold a catalog literal once decoded, the same test <see cref="RestoreDetector"/>
+    /// applies: a batch decoded with it carries text only for the events detection parses.
+    /// </summary>
+    public MessageFilter MessageFilter { get; }
 
     /// <summary>The catalog shipped in this assembly; loaded and validated once.</summary>
     public static SignatureCatalog LoadEmbedded() => Embedded.Value;

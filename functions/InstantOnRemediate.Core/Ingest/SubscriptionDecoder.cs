@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace InstantOnRemediate.Core.Ingest;
 
@@ -10,6 +9,10 @@ namespace InstantOnRemediate.Core.Ingest;
 /// <see cref="DecoderLimits"/>. Never throws on bad input: a broken delivery comes back rejected with a reason,
 /// a broken event is rejected alone and the rest of the batch is kept.
 /// </summary>
+/// <remarks>
+/// A <see cref="MessageFilter"/> lets the consumer decline messages it has no use for: they are validated exactly as
+/// kept ones (the same rejections, in the same order) but never become strings.
+/// </remarks>
 public static class SubscriptionDecoder
 {
     private static readonly JsonReaderOptions EnvelopeReaderOptions = new() { MaxDepth = 64 };
@@ -17,7 +20,9 @@ public static class SubscriptionDecoder
 
     public static DecodedBatch Decode(ReadOnlySpan<byte> eventJson) => Decode(eventJson, DecoderLimits.Default);
 
-    public static DecodedBatch Decode(ReadOnlySpan<byte> eventJson, DecoderLimits limits)
+    public static DecodedBatch Decode(ReadOnlySpan<byte> eventJson, DecoderLimits limits) => Decode(eventJson, limits, null);
+
+    public static DecodedBatch Decode(ReadOnlySpan<byte> eventJson, DecoderLimits limits, MessageFilter? filter)
     {
         ArgumentNullException.ThrowIfNull(limits);
         if (eventJson.Length > limits.MaxEnvelopeBytes)
@@ -48,7 +53,7 @@ public static class SubscriptionDecoder
                 return inflated;
             }
 
-            return ReadPayload(payload.AsSpan(0, payloadLength), limits);
+            return ReadPayload(payload.AsSpan(0, payloadLength), limits, filter);
         }
         finally
         {
@@ -173,12 +178,14 @@ public static class SubscriptionDecoder
         }
     }
 
-    private static DecodedBatch ReadPayload(ReadOnlySpan<byte> json, DecoderLimits limits)
+    private static DecodedBatch ReadPayload(ReadOnlySpan<byte> json, DecoderLimits limits, MessageFilter? filter)
     {
         // One forward pass over the decompressed bytes (no DOM): the payload's members may come in any order, so
-        // events are read as they come and kept only if the payload turns out to be a DATA_MESSAGE. The reader
-        // validates the whole document, as JsonDocument did: any syntax error rejects the whole delivery.
+        // events are read as they come and kept only if the payload turns out to be a DATA_MESSAGE. The reader (and
+        // the message strings' own scanner) validates the whole document, as JsonDocument did: any syntax error
+        // rejects the whole delivery.
         var reader = new Utf8JsonReader(json, PayloadReaderOptions);
+        var messages = new MessageValueReader(json, MaxRawMessageBytes(limits), filter);
         string? messageType = null, owner = null, logGroup = null, logStream = null;
         List<string> filters = [];
         EventList? events = null;
@@ -224,7 +231,7 @@ public static class SubscriptionDecoder
                     else if (reader.ValueTextEquals("logEvents"u8))
                     {
                         reader.Read();
-                        events = reader.TokenType == JsonTokenType.StartArray ? ReadEvents(ref reader, limits) : null;
+                        events = reader.TokenType == JsonTokenType.StartArray ? ReadEvents(ref reader, ref messages, limits) : null;
                         if (events is null)
                         {
                             reader.Skip();
@@ -250,6 +257,10 @@ public static class SubscriptionDecoder
         catch (JsonException e)
         {
             return DecodedBatch.Reject(RejectionReasons.InvalidPayloadJson, "The decompressed payload is not valid JSON: " + FirstSentence(e.Message));
+        }
+        finally
+        {
+            messages.Dispose();
         }
 
         if (!rootIsObject)
@@ -290,7 +301,7 @@ public static class SubscriptionDecoder
     }
 
     /// <summary>Reads the logEvents array (the reader is on its StartArray; it ends on the EndArray).</summary>
-    private static EventList ReadEvents(ref Utf8JsonReader reader, DecoderLimits limits)
+    private static EventList ReadEvents(ref Utf8JsonReader reader, ref MessageValueReader messages, DecoderLimits limits)
     {
         var list = new EventList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -303,7 +314,7 @@ public static class SubscriptionDecoder
                 continue;
             }
 
-            var record = ReadEvent(ref reader, index - 1, limits, out var rejection);
+            var record = ReadEvent(ref reader, ref messages, index - 1, limits, out var rejection);
             if (record is null)
             {
                 list.Rejected.Add(rejection!);
@@ -328,7 +339,7 @@ public static class SubscriptionDecoder
     }
 
     /// <summary>Reads one array item; the reader ends on its last token. Members may repeat: the last one counts.</summary>
-    private static LogEventRecord? ReadEvent(ref Utf8JsonReader reader, int index, DecoderLimits limits, out Rejection? rejection)
+    private static LogEventRecord? ReadEvent(ref Utf8JsonReader reader, ref MessageValueReader messages, int index, DecoderLimits limits, out Rejection? rejection)
     {
         rejection = null;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -342,9 +353,7 @@ public static class SubscriptionDecoder
         var timestampState = 0; // 0 missing or not an integer, 1 integer
         long timestamp = 0;
         var hasMessage = false;
-        string? message = null;
-        var messageRawLength = 0;
-        var messageValidUtf8 = false;
+        ScannedString message = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("id"u8))
@@ -360,21 +369,10 @@ public static class SubscriptionDecoder
             }
             else if (reader.ValueTextEquals("message"u8))
             {
-                reader.Read();
-                hasMessage = reader.TokenType == JsonTokenType.String;
-                message = null;
-                if (hasMessage)
+                hasMessage = messages.TryRead(ref reader, out message);
+                if (!hasMessage)
                 {
-                    var raw = reader.ValueSpan;
-                    messageRawLength = raw.Length + 2;
-                    messageValidUtf8 = Utf8.IsValid(raw);
-                    if (messageRawLength <= (limits.MaxMessageChars * 6L) + 2 && messageValidUtf8)
-                    {
-                        message = TryGetString(ref reader);
-                    }
-                }
-                else
-                {
+                    reader.Read();
                     reader.Skip();
                 }
             }
@@ -397,44 +395,40 @@ public static class SubscriptionDecoder
             return null;
         }
 
+        rejection = MessageRejection(hasMessage, message, index, id, limits);
+        if (rejection is not null)
+        {
+            return null;
+        }
+
+        return new LogEventRecord(id, timestamp, messages.Keep(message));
+    }
+
+    private static Rejection? MessageRejection(bool hasMessage, in ScannedString message, int index, string id, DecoderLimits limits)
+    {
         if (!hasMessage)
         {
-            rejection = new Rejection(RejectionReasons.EventInvalidMessage, $"logEvents[{index}] has no message string.", id);
-            return null;
+            return new Rejection(RejectionReasons.EventInvalidMessage, $"logEvents[{index}] has no message string.", id);
         }
 
-        if (messageRawLength > (limits.MaxMessageChars * 6L) + 2)
+        if (message.RawLength > MaxRawMessageBytes(limits))
         {
-            rejection = new Rejection(RejectionReasons.EventMessageTooLarge, $"logEvents[{index}] message is larger than {limits.MaxMessageChars} characters.", id);
-            return null;
+            return new Rejection(RejectionReasons.EventMessageTooLarge, $"logEvents[{index}] message is larger than {limits.MaxMessageChars} characters.", id);
         }
 
-        if (!messageValidUtf8)
+        return message.Text switch
         {
-            rejection = new Rejection(RejectionReasons.EventInvalidUtf8, $"logEvents[{index}] message is not valid UTF-8.", id);
-            return null;
-        }
-
-        if (message is null)
-        {
-            rejection = new Rejection(RejectionReasons.EventInvalidUtf8, $"logEvents[{index}] message holds an escaped lone surrogate (not valid Unicode text).", id);
-            return null;
-        }
-
-        if (message.Length > limits.MaxMessageChars)
-        {
-            rejection = new Rejection(RejectionReasons.EventMessageTooLarge, $"logEvents[{index}] message has {message.Length} characters; at most {limits.MaxMessageChars} are accepted.", id);
-            return null;
-        }
-
-        if (message.Contains('\0', StringComparison.Ordinal))
-        {
-            rejection = new Rejection(RejectionReasons.EventNulByte, $"logEvents[{index}] message contains a NUL character.", id);
-            return null;
-        }
-
-        return new LogEventRecord(id, timestamp, message);
+            ScannedText.InvalidUtf8 => new Rejection(RejectionReasons.EventInvalidUtf8, $"logEvents[{index}] message is not valid UTF-8.", id),
+            ScannedText.LoneSurrogate => new Rejection(RejectionReasons.EventInvalidUtf8, $"logEvents[{index}] message holds an escaped lone surrogate (not valid Unicode text).", id),
+            _ when message.TextLength > limits.MaxMessageChars => new Rejection(RejectionReasons.EventMessageTooLarge,
+                $"logEvents[{index}] message has {message.TextLength} characters; at most {limits.MaxMessageChars} are accepted.", id),
+            _ when message.ContainsNul => new Rejection(RejectionReasons.EventNulByte, $"logEvents[{index}] message contains a NUL character.", id),
+            _ => null,
+        };
     }
+
+    /// <summary>A message's raw bytes between the quotes: a JSON escape spells one character in at most six bytes.</summary>
+    private static long MaxRawMessageBytes(DecoderLimits limits) => limits.MaxMessageChars * 6L;
 
     private static string? TryGetString(ref Utf8JsonReader reader)
     {

@@ -25,7 +25,7 @@ internal sealed class DetectPipeline(ServiceContext service)
     public async Task<DetectResponse> RunAsync(ReadOnlyMemory<byte> payload, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = service.Options.DecisionClock(clock).GetUtcNow();
-        var decoded = SubscriptionDecoder.Decode(payload.Span);
+        var decoded = SubscriptionDecoder.Decode(payload.Span, DecoderLimits.Default, service.Catalog.MessageFilter);
         var batch = Summary(decoded);
         var mode = service.Options.Mode;
         var emptyPlan = new Plan { Id = "plan-none", Mode = mode, CreatedAt = now.ToUnixTimeMilliseconds() };

@@ -41,17 +41,15 @@ public sealed class RestoreDetectorTests
     [Fact]
     public void Detect_TwoRestartsOfOnePodAndAnotherPod_OneFindingPerEpisode()
     {
-        string Fb(string pod, string log) => "{\"log\":" + System.Text.Json.JsonSerializer.Serialize(log) + ",\"kubernetes\":{\"pod_name\":\"" + pod + "\",\"namespace_name\":\"shop\",\"container_name\":\"app\",\"host\":\"node-a\"}}";
         var lines = new[]
         {
-            Fb("a", "CWWKE0964E: Restoring the checkpoint server process failed. The server did not launch because checkpoint restore recovery is disabled."),
-            Fb("b", "[AUDIT   ] CWWKC0452I: The Liberty server process resumed operation from a checkpoint in 0.2 seconds."),
-            Fb("a", "Error (criu/cr-restore.c:1325): Can't open -1/sys/kernel/ns_last_pid on procfs: Read-only file system\nError (criu/cr-restore.c:2557): Restoring FAILED."),
-            Fb("a", "CWWKE0964E: Restoring the checkpoint server process failed. The server did not launch because checkpoint restore recovery is disabled."),
-            Fb("a", "Error (criu/cr-restore.c:1230): Can't fork for 12: File exists"),
+            FluentBit("a", "CWWKE0964E: Restoring the checkpoint server process failed. The server did not launch because checkpoint restore recovery is disabled."),
+            FluentBit("b", "[AUDIT   ] CWWKC0452I: The Liberty server process resumed operation from a checkpoint in 0.2 seconds."),
+            FluentBit("a", "Error (criu/cr-restore.c:1325): Can't open -1/sys/kernel/ns_last_pid on procfs: Read-only file system\nError (criu/cr-restore.c:2557): Restoring FAILED."),
+            FluentBit("a", "CWWKE0964E: Restoring the checkpoint server process failed. The server did not launch because checkpoint restore recovery is disabled."),
+            FluentBit("a", "Error (criu/cr-restore.c:1230): Can't fork for 12: File exists"),
         };
-        var events = lines.Select((l, i) => Envelopes.Event(Envelopes.EventId(i + 1), 1000 + i, l)).ToArray();
-        var batch = SubscriptionDecoder.Decode(Envelopes.FromPayload(Envelopes.Payload(events)));
+        var batch = SubscriptionDecoder.Decode(Delivery(lines));
 
         var findings = RestoreDetector.Detect(batch, Catalog);
 
@@ -72,6 +70,38 @@ public sealed class RestoreDetectorTests
         var finding = Assert.Single(RestoreDetector.Detect(batch, Catalog));
 
         Assert.Equal(("pod-1", "ns", "app", "node-1", "prod"), (finding.Pod, finding.Namespace, finding.Container, finding.Node, finding.Cluster));
+    }
+
+    [Fact]
+    public void Detect_BatchDecodedWithCatalogFilter_SameFindingsAsWithEveryText()
+    {
+        // Container Insights records whose log hides literals behind \u and \/ escapes, multi-line texts, plain text
+        // and records of several pods: every way the filter's rule and the detector's parsing could part.
+        var messages = new[]
+        {
+            FluentBit("a", "[INFO] GET /api/orders 200"),
+            FluentBit("a", "CWWKE0964E: Restoring the checkpoint server process failed."),
+            FluentBit("a", "Error (criu/cr-restore.c:1480): 56 killed by signal 11: Segmentation fault\nError (criu/cr-restore.c:2447): Restoring FAILED."),
+            FluentBit("b", "plain <b> & 'quoted' \"text\""),
+            FluentBit("b", "CWWKC0452I: The Liberty server process resumed operation from a checkpoint."),
+            FluentBit("a", "CWWKE0964E: Restoring the checkpoint server process failed.").Replace("CWWKE", "\\u0043WWKE", StringComparison.Ordinal),
+            FluentBit("a", "Error (criu/cr-restore.c:1230): Can't fork for 12: File exists").Replace("criu/", "criu\\/", StringComparison.Ordinal),
+            "2025-05-08T10:00:00.1Z stderr F Error (criu/cr-restore.c:2447): Restoring FAILED.",
+            "just a line",
+            FluentBit("c", "[INFO] served"),
+        };
+        string[] samples = [.. Directory.GetFiles(RepoPaths.Event("detect"), "eks-*.json").Where(f => !f.EndsWith(".decoded.json", StringComparison.Ordinal))];
+        Assert.NotEmpty(samples);
+
+        foreach (var delivery in samples.Select(File.ReadAllBytes).Append(Delivery(messages)))
+        {
+            var every = RestoreDetector.Detect(SubscriptionDecoder.Decode(delivery), Catalog);
+            var filtered = SubscriptionDecoder.Decode(delivery, DecoderLimits.Default, Catalog.MessageFilter);
+
+            Assert.NotEmpty(every);
+            Assert.Contains(filtered.Payload!.LogEvents, e => e.Message is null);
+            Assert.Equal(Json(every), Json(RestoreDetector.Detect(filtered, Catalog)));
+        }
     }
 
     [Theory]
@@ -145,4 +175,15 @@ public sealed class RestoreDetectorTests
 
         Assert.Equal((Verdicts.None, CauseIds.None, RemedyClasses.None, 0), (result.Verdict, result.Cause, result.Remedy, result.Episodes));
     }
+
+    /// <summary>A Container Insights (Fluent Bit) record of one container log line.</summary>
+    private static string FluentBit(string pod, string log) =>
+        "{\"log\":" + System.Text.Json.JsonSerializer.Serialize(log) + ",\"kubernetes\":{\"pod_name\":\"" + pod + "\",\"namespace_name\":\"shop\",\"container_name\":\"app\",\"host\":\"node-a\"}}";
+
+    /// <summary>A delivery of the messages as events 1, 2, … one millisecond apart.</summary>
+    private static byte[] Delivery(IEnumerable<string> messages) =>
+        Envelopes.FromPayload(Envelopes.Payload([.. messages.Select((m, i) => Envelopes.Event(Envelopes.EventId(i + 1), 1000 + i, m))]));
+
+    private static string Json(IReadOnlyList<Finding> findings) =>
+        System.Text.Json.JsonSerializer.Serialize([.. findings], InstantOnRemediate.Core.Json.CoreJsonContext.Default.ListFinding);
 }

@@ -8,7 +8,8 @@ namespace InstantOnRemediate.Core.Tests.Ingest;
 
 /// <summary>
 /// Random and mutated deliveries (fixed CsCheck seed, so every run feeds the same inputs): decoding and detection
-/// never throw, and what comes back is bounded by the input.
+/// never throw, what comes back is bounded by the input, and decoding with the catalog's message filter changes
+/// nothing but which texts are kept.
 /// </summary>
 public sealed class DecoderPropertyTests
 {
@@ -38,19 +39,25 @@ public sealed class DecoderPropertyTests
     }
 
     [Fact]
-    public void Decode_MutatedPayloadJson_NeverThrowsAndStaysBounded()
+    public void Decode_MutatedPayloadJson_NeverThrowsStaysBoundedAndFilterOnlyDropsTexts()
     {
         var decoded = File.ReadAllBytes(RepoPaths.Event("detect", "eks-rseq-al2.decoded.json"));
         var catalog = SignatureCatalog.LoadEmbedded();
         ForEach(Mutations(decoded.Length), 3, mutation =>
         {
-            var batch = SubscriptionDecoder.Decode(Envelopes.FromPayloadBytes(Apply(decoded, mutation)), Limits);
+            var envelope = Envelopes.FromPayloadBytes(Apply(decoded, mutation));
+            var batch = SubscriptionDecoder.Decode(envelope, Limits);
+            var filtered = SubscriptionDecoder.Decode(envelope, Limits, catalog.MessageFilter);
+            Assert.Equal(batch.Rejected, filtered.Rejected);
             if (batch.Payload is { } payload)
             {
                 Assert.True(payload.LogEvents.Count + batch.Rejected.Count <= 13);
-                Assert.All(payload.LogEvents, e => Assert.False(e.Message.Contains('\0', StringComparison.Ordinal)));
+                Assert.All(payload.LogEvents, e => Assert.False(e.Message!.Contains('\0', StringComparison.Ordinal)));
+                Assert.Equal(payload.LogEvents.Select(e => e.Id), filtered.Payload!.LogEvents.Select(e => e.Id));
+                Assert.All(payload.LogEvents.Zip(filtered.Payload.LogEvents), p => Assert.True(p.Second.Message is null || p.Second.Message == p.First.Message));
                 var findings = RestoreDetector.Detect(batch, catalog);
                 Assert.True(findings.Count <= payload.LogEvents.Count);
+                Assert.Equal(findings.Select(f => (f.Id, f.Cause, f.EventIds.Count)), RestoreDetector.Detect(filtered, catalog).Select(f => (f.Id, f.Cause, f.EventIds.Count)));
             }
             else
             {

@@ -7,6 +7,22 @@ namespace InstantOnRemediate.Core.Tests.Ingest;
 
 public sealed class SubscriptionDecoderTests
 {
+    /// <summary>Two good events, one of them twice, around one bad event of every kind.</summary>
+    private static readonly string[] GoodAndBadEvents =
+    [
+        Envelopes.Event(Envelopes.EventId(1), 1000, "Error (criu/cr-restore.c:1480): 56 killed by signal 11: Segmentation fault"),
+        "42",
+        "{\"id\":123,\"timestamp\":1,\"message\":\"numeric id\"}",
+        "{\"id\":\"" + Envelopes.EventId(2) + "\",\"timestamp\":\"soon\",\"message\":\"x\"}",
+        "{\"id\":\"" + Envelopes.EventId(3) + "\",\"timestamp\":1.5,\"message\":\"x\"}",
+        "{\"id\":\"" + Envelopes.EventId(4) + "\",\"timestamp\":1,\"message\":{\"log\":\"object\"}}",
+        "{\"id\":\"" + Envelopes.EventId(5) + "\",\"timestamp\":1,\"message\":\"nul\\u0000byte\"}",
+        "{\"id\":\"" + Envelopes.EventId(6) + "\",\"timestamp\":1,\"message\":\"lone \\ud800 surrogate\"}",
+        Envelopes.Event(Envelopes.EventId(7), 1, new string('x', 300_000)),
+        Envelopes.Event(Envelopes.EventId(1), 1000, "Error (criu/cr-restore.c:1480): 56 killed by signal 11: Segmentation fault"),
+        Envelopes.Event(Envelopes.EventId(9), 1001, "line two"),
+    ];
+
     [Fact]
     public void Decode_SampleEnvelope_EqualsDecodedSample()
     {
@@ -150,24 +166,7 @@ public sealed class SubscriptionDecoderTests
     [Fact]
     public void Decode_BadEvents_RejectedOneByOneRestKept()
     {
-        var good1 = Envelopes.Event(Envelopes.EventId(1), 1000, "Error (criu/cr-restore.c:1480): 56 killed by signal 11: Segmentation fault");
-        var good2 = Envelopes.Event(Envelopes.EventId(9), 1001, "line two");
-        var events = new[]
-        {
-            good1,
-            "42",
-            "{\"id\":123,\"timestamp\":1,\"message\":\"numeric id\"}",
-            "{\"id\":\"" + Envelopes.EventId(2) + "\",\"timestamp\":\"soon\",\"message\":\"x\"}",
-            "{\"id\":\"" + Envelopes.EventId(3) + "\",\"timestamp\":1.5,\"message\":\"x\"}",
-            "{\"id\":\"" + Envelopes.EventId(4) + "\",\"timestamp\":1,\"message\":{\"log\":\"object\"}}",
-            "{\"id\":\"" + Envelopes.EventId(5) + "\",\"timestamp\":1,\"message\":\"nul\\u0000byte\"}",
-            "{\"id\":\"" + Envelopes.EventId(6) + "\",\"timestamp\":1,\"message\":\"lone \\ud800 surrogate\"}",
-            Envelopes.Event(Envelopes.EventId(7), 1, new string('x', 300_000)),
-            good1,
-            good2,
-        };
-
-        var batch = SubscriptionDecoder.Decode(Envelopes.FromPayload(Envelopes.Payload(events)));
+        var batch = SubscriptionDecoder.Decode(Envelopes.FromPayload(Envelopes.Payload(GoodAndBadEvents)));
 
         Assert.Equal([Envelopes.EventId(1), Envelopes.EventId(9)], batch.Payload!.LogEvents.Select(e => e.Id));
         Assert.Equal(
@@ -177,6 +176,53 @@ public sealed class SubscriptionDecoderTests
             batch.Rejected.Select(r => r.Reason));
         Assert.Equal(Envelopes.EventId(7), batch.Rejected[7].EventId);
         Assert.All(batch.Rejected, r => Assert.EndsWith(".", r.Detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decode_WithFilter_SameEventsAndRejectionsOnlyKeptTextsMaterialised()
+    {
+        var envelope = Envelopes.FromPayload(Envelopes.Payload(GoodAndBadEvents));
+        var seen = new List<string>();
+
+        var all = SubscriptionDecoder.Decode(envelope);
+        var filtered = SubscriptionDecoder.Decode(envelope, DecoderLimits.Default, message =>
+        {
+            seen.Add(message.ToString());
+            return message.Contains("signal 11", StringComparison.Ordinal);
+        });
+
+        Assert.Equal(all.Rejected, filtered.Rejected);
+        Assert.Equal(all.Payload!.LogEvents.Select(e => (e.Id, e.Timestamp)), filtered.Payload!.LogEvents.Select(e => (e.Id, e.Timestamp)));
+        Assert.Equal([all.Payload.LogEvents[0].Message, null], filtered.Payload.LogEvents.Select(e => e.Message));
+        Assert.Equal([all.Payload.LogEvents[0].Message!, all.Payload.LogEvents[0].Message!, "line two"], seen); // a repeated id is caught after the event's own checks
+    }
+
+    [Theory]
+    [InlineData("{\"id\":\"I\", \"message\" :\n \"a\\\"b\\u00e9\" ,\"timestamp\":1}", "a\"b\u00e9")]
+    [InlineData("{\"message\":\"\",\"id\":\"I\",\"timestamp\":1}", "")]
+    [InlineData("{\"message\":7,\"id\":\"I\",\"message\":\"last\",\"timestamp\":1}", "last")]
+    public void Decode_MessageAnywhereInTheEvent_Read(string eventJson, string message)
+    {
+        var batch = SubscriptionDecoder.Decode(Envelopes.FromPayload(Envelopes.Payload(eventJson, Envelopes.Event("J", 2, "next"))));
+
+        Assert.Empty(batch.Rejected);
+        Assert.Equal([("I", message), ("J", "next")], batch.Payload!.LogEvents.Select(e => (e.Id, e.Message)));
+    }
+
+    [Theory]
+    [InlineData("\"tab\tinside\"")]
+    [InlineData("\"bad \\x escape\"")]
+    [InlineData("\"bad \\u12G4 escape\"")]
+    [InlineData("\"no closing quote}]}")]
+    [InlineData("\"ok\" \"second value\"")]
+    public void Decode_MessageNotAValidJsonString_RejectsTheDelivery(string messageJson)
+    {
+        var payload = Envelopes.Payload("{\"id\":\"I\",\"timestamp\":1,\"message\":" + messageJson + "}");
+
+        var batch = SubscriptionDecoder.Decode(Envelopes.FromPayload(payload));
+
+        Assert.Null(batch.Payload);
+        Assert.Equal(RejectionReasons.InvalidPayloadJson, Assert.Single(batch.Rejected).Reason);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class IngestFuzzTests
             Assert.Equal(events.Length, logs.LogEvents.Count + batch.Rejected.Count);
             Assert.All(batch.Rejected, r => Assert.Contains(r.Reason, EventReasons));
             Assert.All(batch.Rejected, r => Assert.False(string.IsNullOrWhiteSpace(r.Detail)));
-            Assert.All(logs.LogEvents, e => Assert.DoesNotContain('\0', e.Message));
+            Assert.All(logs.LogEvents, e => Assert.DoesNotContain('\0', e.Message!));
             Assert.Equal(logs.LogEvents.Count, logs.LogEvents.Select(e => e.Id).Distinct().Count());
         });
         Assert.True(runs > 0);
