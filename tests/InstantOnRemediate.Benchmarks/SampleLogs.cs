@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace InstantOnRemediate.Benchmarks;
@@ -109,9 +110,17 @@ internal static class SampleLogs
 
     private static byte[] Envelope(byte[] gz) => Encoding.UTF8.GetBytes("{\"awslogs\":{\"data\":\"" + Convert.ToBase64String(gz) + "\"}}");
 
+    /// <summary>
+    /// JSON escaped as Fluent Bit and CloudWatch Logs escape it: a quote is <c>\"</c>, not System.Text.Json's default
+    /// <c>\u0022</c>, which the catalog prefilter must treat as able to hide a literal (and so would parse every record).
+    /// </summary>
+    private static readonly JavaScriptEncoder WireEscaping = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    private static readonly JsonSerializerOptions RecordOptions = new() { Encoder = WireEscaping };
+
     /// <summary>The Fluent Bit record Container Insights stores as the CloudWatch message of a line.</summary>
     private static string Record(string line) =>
-        "{\"time\":\"2025-05-08T10:00:00.000000000Z\",\"stream\":\"stdout\",\"_p\":\"F\",\"log\":" + JsonSerializer.Serialize(line) +
+        "{\"time\":\"2025-05-08T10:00:00.000000000Z\",\"stream\":\"stdout\",\"_p\":\"F\",\"log\":" + JsonSerializer.Serialize(line, RecordOptions) +
         ",\"kubernetes\":{\"pod_name\":\"orders-7d9f8b6c5-x2k4q\",\"namespace_name\":\"shop\",\"host\":\"ip-192-168-12-34.us-west-2.compute.internal\",\"container_name\":\"orders\"}}";
 
     private static string PlainLine(Random random, int i) => string.Format(CultureInfo.InvariantCulture, Plain[i % Plain.Length],
@@ -130,7 +139,7 @@ internal static class SampleLogs
     private static byte[] Payload(List<string> lines)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = WireEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("messageType", "DATA_MESSAGE");
