@@ -15,70 +15,42 @@ internal static class Ec2ResponseReader
     public static DescribeInstancesResponse ReadInstances(byte[] body) => Read("DescribeInstances", body, reader =>
     {
         var instances = new List<Ec2Instance>();
-        string? nextToken = null;
-        foreach (var name in Ec2Xml.Children(reader))
-        {
-            switch (name)
-            {
-                case "reservationSet":
-                    foreach (var reservation in Ec2Xml.Children(reader))
-                    {
-                        if (reservation == "item")
-                        {
-                            ReadReservation(reader, instances);
-                        }
-                        else
-                        {
-                            reader.Skip();
-                        }
-                    }
-
-                    break;
-                case "nextToken":
-                    nextToken = Ec2Xml.Text(reader);
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-        }
-
-        return new DescribeInstancesResponse { Instances = instances, NextToken = Ec2Xml.NullIfEmpty(nextToken) };
+        var nextToken = ReadPage(reader, "reservationSet", reservation => ReadReservation(reservation, instances));
+        return new DescribeInstancesResponse { Instances = instances, NextToken = nextToken };
     });
 
     public static DescribeImagesResponse ReadImages(byte[] body) => Read("DescribeImages", body, reader =>
     {
         var images = new List<Ec2Image>();
+        var nextToken = ReadPage(reader, "imagesSet", image => images.Add(ReadImage(image)));
+        return new DescribeImagesResponse { Images = images, NextToken = nextToken };
+    });
+
+    /// <summary>One page of a Describe answer: each item of <paramref name="listName"/> to <paramref name="readItem"/>; returns the next token.</summary>
+    private static string? ReadPage(XmlReader reader, string listName, Action<XmlReader> readItem)
+    {
         string? nextToken = null;
         foreach (var name in Ec2Xml.Children(reader))
         {
-            switch (name)
+            if (name == listName)
             {
-                case "imagesSet":
-                    foreach (var item in Ec2Xml.Children(reader))
-                    {
-                        if (item == "item")
-                        {
-                            images.Add(ReadImage(reader));
-                        }
-                        else
-                        {
-                            reader.Skip();
-                        }
-                    }
-
-                    break;
-                case "nextToken":
-                    nextToken = Ec2Xml.Text(reader);
-                    break;
-                default:
-                    reader.Skip();
-                    break;
+                foreach (var item in Ec2Xml.Items(reader))
+                {
+                    readItem(item);
+                }
+            }
+            else if (name == "nextToken")
+            {
+                nextToken = Ec2Xml.Text(reader);
+            }
+            else
+            {
+                reader.Skip();
             }
         }
 
-        return new DescribeImagesResponse { Images = images, NextToken = Ec2Xml.NullIfEmpty(nextToken) };
-    });
+        return Ec2Xml.NullIfEmpty(nextToken);
+    }
 
     private static T Read<T>(string action, byte[] body, Func<XmlReader, T> readRoot)
     {
@@ -108,16 +80,9 @@ internal static class Ec2ResponseReader
                 continue;
             }
 
-            foreach (var item in Ec2Xml.Children(reader))
+            foreach (var item in Ec2Xml.Items(reader))
             {
-                if (item == "item")
-                {
-                    instances.Add(ReadInstance(reader));
-                }
-                else
-                {
-                    reader.Skip();
-                }
+                instances.Add(ReadInstance(item));
             }
         }
     }
@@ -182,14 +147,8 @@ internal static class Ec2ResponseReader
 
     private static void ReadTags(XmlReader reader, List<Ec2Tag> tags)
     {
-        foreach (var item in Ec2Xml.Children(reader))
+        foreach (var item in Ec2Xml.Items(reader))
         {
-            if (item != "item")
-            {
-                reader.Skip();
-                continue;
-            }
-
             string? key = null, value = null;
             foreach (var part in Ec2Xml.Children(reader))
             {

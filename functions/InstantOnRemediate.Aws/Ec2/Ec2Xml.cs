@@ -78,6 +78,25 @@ internal static class Ec2Xml
         }
     }
 
+    /// <summary>
+    /// The <c>item</c> children of an EC2 list element (<c>reservationSet</c>, <c>tagSet</c>, ...), with the reader on
+    /// each item's start tag for the caller to consume; other children are skipped.
+    /// </summary>
+    public static IEnumerable<XmlReader> Items(XmlReader reader)
+    {
+        foreach (var name in Children(reader))
+        {
+            if (name == "item")
+            {
+                yield return reader;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
     /// <summary>The text of a leaf element (empty for <c>&lt;a/&gt;</c>); moves past its end tag.</summary>
     public static string Text(XmlReader reader) => reader.ReadElementContentAsString();
 
