@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using InstantOnRemediate.Aws.Http;
 
 namespace InstantOnRemediate.Aws.Ec2;
 
@@ -32,9 +32,7 @@ internal static class Ec2QueryForm
 
     private static byte[] Encode(string action, IReadOnlyList<Ec2Filter> filters, int? maxResults, string? nextToken)
     {
-        var form = new StringBuilder();
-        Append(form, "Action", action);
-        Append(form, "Version", ApiVersion);
+        var form = new AwsQueryString().Add("Action", action).Add("Version", ApiVersion);
         for (var f = 0; f < filters.Count; f++)
         {
             var filter = filters[f] ?? throw new ArgumentException($"filter {f + 1} is null", nameof(filters));
@@ -49,24 +47,14 @@ internal static class Ec2QueryForm
             }
 
             var prefix = "Filter." + Index(f);
-            Append(form, prefix + ".Name", filter.Name);
+            form.Add(prefix + ".Name", filter.Name);
             for (var v = 0; v < filter.Values.Count; v++)
             {
-                Append(form, prefix + ".Value." + Index(v), filter.Values[v] ?? throw new ArgumentException($"filter '{filter.Name}' has a null value", nameof(filters)));
+                form.Add(prefix + ".Value." + Index(v), filter.Values[v] ?? throw new ArgumentException($"filter '{filter.Name}' has a null value", nameof(filters)));
             }
         }
 
-        if (maxResults is { } max)
-        {
-            Append(form, "MaxResults", max.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (!string.IsNullOrEmpty(nextToken))
-        {
-            Append(form, "NextToken", nextToken);
-        }
-
-        return Encoding.UTF8.GetBytes(form.ToString());
+        return form.Add("MaxResults", maxResults).Add("NextToken", string.IsNullOrEmpty(nextToken) ? null : nextToken).ToFormBody();
     }
 
     /// <summary>DescribeInstances pages hold 5..1000 instances, DescribeImages 1..1000 images (EC2 API reference).</summary>
@@ -76,14 +64,4 @@ internal static class Ec2QueryForm
             : throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxResults must be {minimum}..1000");
 
     private static string Index(int zeroBased) => (zeroBased + 1).ToString(CultureInfo.InvariantCulture);
-
-    private static void Append(StringBuilder form, string name, string value)
-    {
-        if (form.Length > 0)
-        {
-            form.Append('&');
-        }
-
-        form.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InstantOnRemediate.Aws.Http;
 
 namespace InstantOnRemediate.Aws.Sns;
 
@@ -23,27 +24,22 @@ internal static class SnsPublishForm
     public static byte[] Encode(PublishRequest request)
     {
         Validate(request);
-        var form = new StringBuilder();
-        Append(form, "Action", "Publish");
-        Append(form, "Version", ApiVersion);
-        Append(form, "TopicArn", request.TopicArn);
-        Append(form, "Message", request.Message);
-        if (request.Subject is not null)
-        {
-            Append(form, "Subject", request.Subject);
-        }
+        var form = new AwsQueryString()
+            .Add("Action", "Publish")
+            .Add("Version", ApiVersion)
+            .Add("TopicArn", request.TopicArn)
+            .Add("Message", request.Message)
+            .Add("Subject", request.Subject);
 
         var index = 1;
         foreach (var (name, value) in request.MessageAttributes.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             var prefix = "MessageAttributes.entry." + index.ToString(CultureInfo.InvariantCulture);
-            Append(form, prefix + ".Name", name);
-            Append(form, prefix + ".Value.DataType", "String");
-            Append(form, prefix + ".Value.StringValue", value);
+            form.Add(prefix + ".Name", name).Add(prefix + ".Value.DataType", "String").Add(prefix + ".Value.StringValue", value);
             index++;
         }
 
-        return Encoding.UTF8.GetBytes(form.ToString());
+        return form.ToFormBody();
     }
 
     public static void Validate(PublishRequest request)
@@ -85,15 +81,5 @@ internal static class SnsPublishForm
                 throw new ArgumentException($"message attribute '{name}' needs a 1..256 character name and a non-empty value", nameof(request));
             }
         }
-    }
-
-    private static void Append(StringBuilder form, string name, string value)
-    {
-        if (form.Length > 0)
-        {
-            form.Append('&');
-        }
-
-        form.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
     }
 }
