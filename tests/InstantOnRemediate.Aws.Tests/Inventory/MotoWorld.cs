@@ -147,10 +147,14 @@ internal sealed class MotoWorld : IDisposable
     /// <summary>An EC2 action moto carries out for the fixtures (not one the product sends); returns the response root.</summary>
     private async Task<XElement> SeedAsync(string action, params (string Name, string Value)[] fields)
     {
-        var form = string.Join("&", new[] { ("Action", action), ("Version", Ec2QueryForm.ApiVersion) }.Concat(fields)
-            .Select(f => Uri.EscapeDataString(f.Item1) + "=" + Uri.EscapeDataString(f.Item2)));
+        var form = new AwsQueryString().Add("Action", action).Add("Version", Ec2QueryForm.ApiVersion);
+        foreach (var (name, value) in fields)
+        {
+            form.Add(name, value);
+        }
+
         var response = await seeding.Channel(AwsService.Ec2, Ec2ErrorReader.Instance).SendAsync(
-            new AwsHttpRequest(HttpMethod.Post, "/") { Operation = action, Body = Encoding.UTF8.GetBytes(form), ContentType = Ec2QueryForm.ContentType },
+            new AwsHttpRequest(HttpMethod.Post, "/") { Operation = action, Body = form.ToFormBody(), ContentType = Ec2QueryForm.ContentType },
             CancellationToken.None);
         return XDocument.Parse(Encoding.UTF8.GetString(response.Body)).Root!;
     }
