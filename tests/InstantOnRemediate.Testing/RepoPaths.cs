@@ -1,6 +1,6 @@
 namespace InstantOnRemediate.Testing;
 
-/// <summary>Locations every test suite shares: the repository root, events/, the shared corpus beside the project.</summary>
+/// <summary>Locations every test suite shares: the repository root, events/, the labelled corpus in tests/data.</summary>
 public static class RepoPaths
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
@@ -11,10 +11,8 @@ public static class RepoPaths
 
     public static string Artifacts => Path.Combine(Root, "artifacts");
 
-    /// <summary>The shared folder beside the project root (holds corpus/ and domain/).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
-    public static string CriuCorpus => Path.Combine(Shared, "corpus", "criu");
+    /// <summary>The labelled CRIU / OpenJ9 / Liberty corpus the repository carries (index.jsonl, split.json, sources in its README).</summary>
+    public static string CriuCorpus => Path.Combine(Root, "tests", "data", "corpus", "criu");
 
     public static string Event(params string[] parts) => Path.Combine([Events, .. parts]);
 
