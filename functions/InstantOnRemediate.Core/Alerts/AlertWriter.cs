@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Planning;
+using InstantOnRemediate.Core.Runbook;
 
 namespace InstantOnRemediate.Core.Alerts;
 
@@ -95,19 +96,19 @@ public static class AlertWriter
             body.AppendLine(CultureInfo.InvariantCulture, $"      why: {action.Reason}");
             if (action.Status == ActionStatuses.AwaitingApproval)
             {
-                body.AppendLine(CultureInfo.InvariantCulture, $"      approve: {RunbookCommand(group, "apply", action, "\"approver\":\"<you>\",\"reason\":\"<why>\",")}");
+                body.AppendLine(CultureInfo.InvariantCulture, $"      approve: {RunbookCommands.LambdaInvoke(group.RunbookFunction, new ApplyRequest(action.Id, RunbookPlaceholders.Person, RunbookPlaceholders.Reason) { PlanId = group.PlanId })}");
             }
 
             if (action.Status == ActionStatuses.Executed && action.Undo is not null)
             {
                 body.AppendLine(CultureInfo.InvariantCulture, $"      undo: {action.Undo}");
-                body.AppendLine(CultureInfo.InvariantCulture, $"            {RunbookCommand(group, "rollback", action, string.Empty)}");
+                body.AppendLine(CultureInfo.InvariantCulture, $"            {RunbookCommands.LambdaInvoke(group.RunbookFunction, new RollbackRequest(action.Id, RunbookPlaceholders.Person, RunbookPlaceholders.Reason) { DeleteCreatedNodegroup = action.Type == ActionTypes.EksCreateNodegroup })}");
             }
         }
 
         body.AppendLine();
         body.AppendLine("PAUSE ALL AUTOMATIC ACTIONS");
-        body.AppendLine(CultureInfo.InvariantCulture, $"  aws lambda invoke --function-name {group.RunbookFunction} --cli-binary-format raw-in-base64-out --payload '{{\"action\":\"pause\",\"reason\":\"<why>\"}}' out.json");
+        body.AppendLine(CultureInfo.InvariantCulture, $"  {RunbookCommands.LambdaInvoke(group.RunbookFunction, new PauseRequest(RunbookPlaceholders.Reason, RunbookPlaceholders.Person))}");
         body.AppendLine();
         body.Append(CultureInfo.InvariantCulture, $"plan {group.PlanId} · cause {group.Cause} · remedy class {remedy}");
 
@@ -258,10 +259,6 @@ public static class AlertWriter
             _ => a.Type + " " + target,
         };
     }
-
-    private static string RunbookCommand(AlertGroup group, string verb, PlanAction action, string extra) =>
-        $"aws lambda invoke --function-name {group.RunbookFunction} --cli-binary-format raw-in-base64-out " +
-        $"--payload '{{\"action\":\"{verb}\",\"planId\":\"{group.PlanId}\",\"actionId\":\"{action.Id}\",{extra}\"cluster\":\"{group.Cluster}\"}}' out.json";
 
     private static string Get(IReadOnlyDictionary<string, string> p, string key) => p.TryGetValue(key, out var v) ? v : "?";
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InstantOnRemediate.Core.Runbook;
 using InstantOnRemediate.Lambda.Composition;
 using InstantOnRemediate.Lambda.Hosting;
 using InstantOnRemediate.Lambda.Json;
@@ -22,17 +23,17 @@ internal sealed class RunbookHandler(ServiceContext service) : IFunctionHandler
         var request = RunbookRequestReader.Read(payload);
         service.Log.Info("runbook request",
             new LogField("action", request.Action),
-            new LogField("cluster", request.Cluster),
-            new LogField("actionId", request.ActionId),
-            new LogField("by", request.Person));
-        var response = request.Action switch
+            new LogField("request", RunbookCommands.Payload(request)));
+        var response = request switch
         {
-            RunbookActions.Diagnose => await new RunbookDiagnose(service).RunAsync(request, cancellationToken).ConfigureAwait(false),
-            RunbookActions.Plan => await new RunbookPlan(service).RunAsync(request, cancellationToken).ConfigureAwait(false),
-            RunbookActions.Apply => await new RunbookApply(service).RunAsync(request, cancellationToken).ConfigureAwait(false),
-            RunbookActions.Status => await new RunbookStatus(service).RunAsync(request, cancellationToken).ConfigureAwait(false),
-            RunbookActions.Rollback => await new RunbookRollback(service).RunAsync(request, cancellationToken).ConfigureAwait(false),
-            _ => await new RunbookPauseResume(service).RunAsync(request, cancellationToken).ConfigureAwait(false),
+            DiagnoseRequest r => await new RunbookDiagnose(service).RunAsync(r, cancellationToken).ConfigureAwait(false),
+            PlanRequest r => await new RunbookPlan(service).RunAsync(r, cancellationToken).ConfigureAwait(false),
+            ApplyRequest r => await new RunbookApply(service).RunAsync(r, cancellationToken).ConfigureAwait(false),
+            StatusRequest r => await new RunbookStatus(service).RunAsync(r, cancellationToken).ConfigureAwait(false),
+            RollbackRequest r => await new RunbookRollback(service).RunAsync(r, cancellationToken).ConfigureAwait(false),
+            PauseRequest r => await new RunbookPauseResume(service).RunAsync(r, paused: true, r.By, r.Reason, cancellationToken).ConfigureAwait(false),
+            ResumeRequest r => await new RunbookPauseResume(service).RunAsync(r, paused: false, r.By, r.Reason, cancellationToken).ConfigureAwait(false),
+            _ => throw new InvalidRequestException($"runbook: {request.Action} has no handler"),
         };
         service.Log.Info("runbook done", new LogField("action", response.Action), new LogField("status", response.Status), new LogField("summary", response.Summary));
         return JsonSerializer.SerializeToUtf8Bytes(response, LambdaJsonContext.Default.RunbookResponse);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Planning;
+using InstantOnRemediate.Core.Runbook;
 using InstantOnRemediate.Lambda.Composition;
 using InstantOnRemediate.Lambda.Hosting;
 
@@ -62,32 +63,41 @@ internal static class RunbookRequestReader
             return valid(text) ? text : throw Invalid(action, $"'{name}' must be {grammar} (got '{Shown(text)}')");
         }
 
-        var request = new RunbookRequest
-        {
-            Action = action,
-            Cluster = Text(RunbookFields.Cluster, IdentifierRules.IsClusterName, "an EKS cluster name (1-100 of A-Z a-z 0-9 - _, starting alphanumeric)"),
-            Nodegroup = Text(RunbookFields.Nodegroup, IdentifierRules.IsNodegroupName, "an EKS node-group name (1-63 of A-Z a-z 0-9 - _, starting alphanumeric)"),
-            Node = Text(RunbookFields.Node, RunbookIdentifiers.IsDnsSubdomain, "a Kubernetes node name (DNS-1123 subdomain: a-z 0-9 - ., ≤ 253)"),
-            Pod = Text(RunbookFields.Pod, RunbookIdentifiers.IsDnsSubdomain, "a Kubernetes pod name (DNS-1123 subdomain: a-z 0-9 - ., ≤ 253)"),
-            Namespace = Text(RunbookFields.Namespace, RunbookIdentifiers.IsDnsLabel, "a Kubernetes namespace (DNS-1123 label: a-z 0-9 -, ≤ 63)"),
-            Cause = Text(RunbookFields.Cause, c => CauseIds.All.Contains(c) && c != CauseIds.None, "a cause id of the signature catalog, e.g. rseq-ptrace-unsupported"),
-            PlanId = Text(RunbookFields.PlanId, RunbookIdentifiers.IsPlanId, "a plan id (plan- and 16 hex digits)"),
-            ActionId = Text(RunbookFields.ActionId, RunbookIdentifiers.IsActionId, "an action id (32 lower-case hex digits, as printed in the plan or the alert)"),
-            Person = Text(RunbookFields.ApprovedBy, RunbookIdentifiers.IsPerson, "who approves: an e-mail address or IAM name/ARN (≤ 128, no spaces)")
-                ?? Text(RunbookFields.By, RunbookIdentifiers.IsPerson, "who asks: an e-mail address or IAM name/ARN (≤ 128, no spaces)"),
-            Reason = Text(RunbookFields.Reason, RunbookIdentifiers.IsReason, $"a reason in words (3-{RunbookIdentifiers.MaxLength} printable characters)"),
-            DeleteCreatedNodegroup = ReadBool(root, action, RunbookFields.DeleteCreatedNodegroup),
-        };
+        var cluster = Text(RunbookFields.Cluster, IdentifierRules.IsClusterName, "an EKS cluster name (1-100 of A-Z a-z 0-9 - _, starting alphanumeric)");
+        var nodegroup = Text(RunbookFields.Nodegroup, IdentifierRules.IsNodegroupName, "an EKS node-group name (1-63 of A-Z a-z 0-9 - _, starting alphanumeric)");
+        var node = Text(RunbookFields.Node, RunbookIdentifiers.IsDnsSubdomain, "a Kubernetes node name (DNS-1123 subdomain: a-z 0-9 - ., ≤ 253)");
+        var pod = Text(RunbookFields.Pod, RunbookIdentifiers.IsDnsSubdomain, "a Kubernetes pod name (DNS-1123 subdomain: a-z 0-9 - ., ≤ 253)");
+        var ns = Text(RunbookFields.Namespace, RunbookIdentifiers.IsDnsLabel, "a Kubernetes namespace (DNS-1123 label: a-z 0-9 -, ≤ 63)");
+        var cause = Text(RunbookFields.Cause, c => CauseIds.All.Contains(c) && c != CauseIds.None, "a cause id of the signature catalog, e.g. rseq-ptrace-unsupported");
+        var planId = Text(RunbookFields.PlanId, RunbookIdentifiers.IsPlanId, "a plan id (plan- and 16 hex digits)");
+        var actionId = Text(RunbookFields.ActionId, RunbookIdentifiers.IsActionId, "an action id (32 lower-case hex digits, as printed in the plan or the alert)");
+        var approvedBy = Text(RunbookFields.ApprovedBy, RunbookIdentifiers.IsPerson, "who approves: an e-mail address or IAM name/ARN (≤ 128, no spaces)");
+        var by = Text(RunbookFields.By, RunbookIdentifiers.IsPerson, "who asks: an e-mail address or IAM name/ARN (≤ 128, no spaces)");
+        var reason = Text(RunbookFields.Reason, RunbookIdentifiers.IsReason, $"a reason in words (3-{RunbookIdentifiers.MaxLength} printable characters)");
+        var deleteCreated = ReadBool(root, action, RunbookFields.DeleteCreatedNodegroup);
 
-        var targets = new[] { request.Nodegroup, request.Node, request.Pod }.Count(t => t is not null);
-        if (targets > 1)
+        if (new[] { nodegroup, node, pod }.Count(t => t is not null) > 1)
         {
             throw Invalid(action, "give at most one of 'nodegroup', 'node' or 'pod'");
         }
 
-        return request.Namespace is not null && request.Pod is null
-            ? throw Invalid(action, "'namespace' goes with 'pod'")
-            : request;
+        if (ns is not null && pod is null)
+        {
+            throw Invalid(action, "'namespace' goes with 'pod'");
+        }
+
+        // Required members were checked above: the null-forgiving reads below cannot be null.
+        return action switch
+        {
+            RunbookActions.Diagnose => new DiagnoseRequest(cluster!) { Nodegroup = nodegroup, Node = node, Pod = pod, Namespace = ns },
+            RunbookActions.Plan => new PlanRequest(cluster!) { Cause = cause, Nodegroup = nodegroup },
+            RunbookActions.Apply => new ApplyRequest(actionId!, approvedBy!, reason!) { PlanId = planId },
+            RunbookActions.Status => new StatusRequest { Cluster = cluster },
+            RunbookActions.Rollback => new RollbackRequest(actionId!, approvedBy!, reason!) { DeleteCreatedNodegroup = deleteCreated },
+            RunbookActions.Pause => new PauseRequest(reason!, by!),
+            RunbookActions.Resume => new ResumeRequest(reason!, by!),
+            _ => throw Invalid(action, "not a runbook action"),
+        };
     }
 
     private static string ReadAction(JsonElement root)

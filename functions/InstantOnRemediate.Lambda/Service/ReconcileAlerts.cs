@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using InstantOnRemediate.Core.Alerts;
 using InstantOnRemediate.Core.Correlation;
+using InstantOnRemediate.Core.Runbook;
 
 namespace InstantOnRemediate.Lambda.Service;
 
@@ -41,8 +42,9 @@ internal static class ReconcileAlerts
             body.AppendLine();
             body.AppendLine("WHAT TO DO");
             body.AppendLine($"  Look at the node group in the EKS console and the pods' restore.log; see the service's view with:");
-            body.AppendLine($"  aws lambda invoke --function-name {runbookFunction} --payload '{{\"action\":\"status\",\"cluster\":\"{action.Cluster}\"}}' /dev/stdout");
-            body.AppendLine($"  Undo the action: --payload '{{\"action\":\"rollback\",\"actionId\":\"{action.ActionId}\",\"approvedBy\":\"<you>\"}}'");
+            body.AppendLine($"  {RunbookCommands.LambdaInvoke(runbookFunction, new StatusRequest { Cluster = action.Cluster })}");
+            body.AppendLine("  Undo the action:");
+            body.AppendLine($"  {RunbookCommands.LambdaInvoke(runbookFunction, new RollbackRequest(action.ActionId, RunbookPlaceholders.Person, RunbookPlaceholders.Reason))}");
         });
 
     public static Alert ApprovalOverdue(string cluster, string actionId, DateTimeOffset pendingSince, int timeoutMinutes, string runbookFunction) => Write(
@@ -57,8 +59,8 @@ internal static class ReconcileAlerts
             body.AppendLine("  Until someone approves or rejects it, the restores it would fix keep failing.");
             body.AppendLine();
             body.AppendLine("WHAT TO DO");
-            body.AppendLine($"  Review it:  aws lambda invoke --function-name {runbookFunction} --payload '{{\"action\":\"status\",\"cluster\":\"{cluster}\"}}' /dev/stdout");
-            body.AppendLine($"  Approve it: aws lambda invoke --function-name {runbookFunction} --payload '{{\"action\":\"apply\",\"actionIds\":[\"{actionId}\"],\"approvedBy\":\"<you>\"}}' /dev/stdout");
+            body.AppendLine($"  Review it:  {RunbookCommands.LambdaInvoke(runbookFunction, new StatusRequest { Cluster = cluster })}");
+            body.AppendLine($"  Approve it: {RunbookCommands.LambdaInvoke(runbookFunction, new ApplyRequest(actionId, RunbookPlaceholders.Person, RunbookPlaceholders.Reason))}");
         });
 
     public static Alert Incompatible(AuditedNodegroup group, IReadOnlyList<string> workloads, IReadOnlyList<string> compatibleTargets) => Write(

@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Runbook;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.State;
 using InstantOnRemediate.Lambda.Handlers;
@@ -12,10 +13,10 @@ namespace InstantOnRemediate.Lambda.Service;
 /// </summary>
 internal sealed class RunbookApply(ServiceContext service)
 {
-    public async Task<RunbookResponse> RunAsync(RunbookRequest request, CancellationToken cancellationToken)
+    public async Task<RunbookResponse> RunAsync(ApplyRequest request, CancellationToken cancellationToken)
     {
-        var id = request.ActionId!;
-        var person = request.Person!;
+        var id = request.ActionId;
+        var person = request.ApprovedBy;
         var action = await service.State.GetActionAsync(id, cancellationToken).ConfigureAwait(false);
         if (action is null)
         {
@@ -52,7 +53,7 @@ internal sealed class RunbookApply(ServiceContext service)
             return Rejected(request, action, $"Action {id} has no open approval request (it expired after 14 days or was never recorded); let detect plan it again.");
         }
 
-        var why = request.PlanId is { } plan ? $"{request.Reason} (plan {plan})" : request.Reason!;
+        var why = request.PlanId is { } plan ? $"{request.Reason} (plan {plan})" : request.Reason;
         await service.State.AppendAuditAsync(new AuditRecord
         {
             Cluster = cluster, At = now, Who = person, What = $"{action.Type} approved", ActionId = id, ActionType = action.Type, Nodegroup = action.Target.Nodegroup, Why = why,
@@ -66,7 +67,7 @@ internal sealed class RunbookApply(ServiceContext service)
             Action = result,
             ApprovedBy = person,
             Why = why,
-            Next = result.Status == ActionStatuses.Executed ? RunbookReplies.Payload(RunbookActions.Rollback, id, result.Type == ActionTypes.EksCreateNodegroup ? ",\"deleteCreatedNodegroup\":true" : null) : null,
+            Next = result.Status == ActionStatuses.Executed ? RunbookCommands.Payload(new RollbackRequest(id, RunbookPlaceholders.Person, RunbookPlaceholders.Reason) { DeleteCreatedNodegroup = result.Type == ActionTypes.EksCreateNodegroup }) : null,
         };
         var (status, summary) = result.Status switch
         {
@@ -78,10 +79,10 @@ internal sealed class RunbookApply(ServiceContext service)
         return RunbookReplies.Reply(service, request, status, summary, execution.Notes) with { Result = outcome };
     }
 
-    private RunbookResponse Rejected(RunbookRequest request, PlanAction action, string summary) =>
+    private RunbookResponse Rejected(ApplyRequest request, PlanAction action, string summary) =>
         RunbookReplies.Reply(service, request, RunbookStatuses.Rejected, summary) with
         {
-            Result = new RunbookActionResult { Action = action, ApprovedBy = request.Person!, Why = request.Reason! },
+            Result = new RunbookActionResult { Action = action, ApprovedBy = request.ApprovedBy, Why = request.Reason },
         };
 
     internal static string Where(PlanAction action) => action.Target.Nodegroup is { } ng ? $"{action.Target.Cluster}/{ng}" : action.Target.Cluster ?? "-";

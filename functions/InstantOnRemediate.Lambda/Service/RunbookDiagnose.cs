@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Runbook;
 using InstantOnRemediate.Aws.Http;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
@@ -17,9 +18,9 @@ internal sealed class RunbookDiagnose(ServiceContext service)
     private static readonly TimeSpan FailureLookback = TimeSpan.FromHours(24);
     private static readonly TimeSpan LogLookback = TimeSpan.FromHours(6);
 
-    public async Task<RunbookResponse> RunAsync(RunbookRequest request, CancellationToken cancellationToken)
+    public async Task<RunbookResponse> RunAsync(DiagnoseRequest request, CancellationToken cancellationToken)
     {
-        var cluster = request.Cluster!;
+        var cluster = request.Cluster;
         if (RunbookReplies.OutsideClusters(service, request, cluster) is { } outside)
         {
             return outside;
@@ -93,7 +94,7 @@ internal sealed class RunbookDiagnose(ServiceContext service)
     }
 
     private static (string? Scope, List<FailureObservation> Failures, List<NodegroupInventory> Groups, List<string> Nodes) Narrow(
-        RunbookRequest request, List<FailureObservation> failures, IReadOnlyList<NodegroupInventory> assessed)
+        DiagnoseRequest request, List<FailureObservation> failures, IReadOnlyList<NodegroupInventory> assessed)
     {
         List<NodegroupInventory> GroupsOf(IEnumerable<FailureObservation> scoped, IEnumerable<NodegroupInventory> also)
         {

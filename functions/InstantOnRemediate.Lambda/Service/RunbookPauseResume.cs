@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Runbook;
 using InstantOnRemediate.Core.State;
 using InstantOnRemediate.Lambda.Handlers;
 
@@ -9,16 +10,14 @@ internal sealed class RunbookPauseResume(ServiceContext service)
     /// <summary>Audit partition of account-wide operations (the pause switch is not per cluster).</summary>
     public const string AccountScope = "-";
 
-    public async Task<RunbookResponse> RunAsync(RunbookRequest request, CancellationToken cancellationToken)
+    public async Task<RunbookResponse> RunAsync(RunbookRequest request, bool paused, string person, string reason, CancellationToken cancellationToken)
     {
-        var paused = request.Action == RunbookActions.Pause;
-        var person = request.Person!;
         var pauseSwitch = new PauseSwitch(service);
         var before = await pauseSwitch.ReadAsync(cancellationToken).ConfigureAwait(false);
         await new PauseSwitchControl(service).SetAsync(paused, person, cancellationToken).ConfigureAwait(false);
         await service.State.AppendAuditAsync(new AuditRecord
         {
-            Cluster = AccountScope, At = service.Clock.GetUtcNow(), Who = person, What = paused ? "paused" : "resumed", Why = request.Reason!,
+            Cluster = AccountScope, At = service.Clock.GetUtcNow(), Who = person, What = paused ? "paused" : "resumed", Why = reason,
             Reference = service.Aws is null ? "state store" : "ssm:" + service.Policy.Account.Pause.ParameterName,
         }, cancellationToken).ConfigureAwait(false);
         var after = await pauseSwitch.ReadAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Runbook;
 using InstantOnRemediate.Aws.State;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
@@ -14,9 +15,9 @@ namespace InstantOnRemediate.Lambda.Service;
 /// </summary>
 internal sealed class RunbookPlan(ServiceContext service)
 {
-    public async Task<RunbookResponse> RunAsync(RunbookRequest request, CancellationToken cancellationToken)
+    public async Task<RunbookResponse> RunAsync(PlanRequest request, CancellationToken cancellationToken)
     {
-        var cluster = request.Cluster!;
+        var cluster = request.Cluster;
         if (RunbookReplies.OutsideClusters(service, request, cluster) is { } outside)
         {
             return outside;

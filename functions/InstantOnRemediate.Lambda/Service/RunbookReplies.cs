@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Runbook;
 using InstantOnRemediate.Lambda.Handlers;
 
 namespace InstantOnRemediate.Lambda.Service;
@@ -22,8 +23,4 @@ internal static class RunbookReplies
             ? null
             : Reply(service, request, RunbookStatuses.Rejected, $"cluster {cluster} is not one this stack looks after (CLUSTERS: {string.Join(", ", clusters)})");
     }
-
-    /// <summary>The runbook payload that carries out <paramref name="action"/> for <paramref name="actionId"/>, with placeholders for the person and reason.</summary>
-    public static string Payload(string action, string actionId, string? extra = null) =>
-        $"{{\"action\":\"{action}\",\"actionId\":\"{actionId}\",\"approvedBy\":\"<you>\",\"reason\":\"<why>\"{extra}}}";
 }

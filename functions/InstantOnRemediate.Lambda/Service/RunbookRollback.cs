@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Runbook;
 using InstantOnRemediate.Aws.Actions;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.State;
@@ -12,10 +13,10 @@ namespace InstantOnRemediate.Lambda.Service;
 /// </summary>
 internal sealed class RunbookRollback(ServiceContext service)
 {
-    public async Task<RunbookResponse> RunAsync(RunbookRequest request, CancellationToken cancellationToken)
+    public async Task<RunbookResponse> RunAsync(RollbackRequest request, CancellationToken cancellationToken)
     {
-        var id = request.ActionId!;
-        var person = request.Person!;
+        var id = request.ActionId;
+        var person = request.ApprovedBy;
         var action = await service.State.GetActionAsync(id, cancellationToken).ConfigureAwait(false);
         if (action is null)
         {
@@ -73,9 +74,9 @@ internal sealed class RunbookRollback(ServiceContext service)
         return Reply(request, rolledBack, RunbookStatuses.Ok, $"Rolled back {action.Type} on {where}: {outcome.Reason}.");
     }
 
-    private RunbookResponse Reply(RunbookRequest request, PlanAction action, string status, string summary) =>
+    private RunbookResponse Reply(RollbackRequest request, PlanAction action, string status, string summary) =>
         RunbookReplies.Reply(service, request, status, summary) with
         {
-            Result = new RunbookActionResult { Action = action, ApprovedBy = request.Person!, Why = request.Reason! },
+            Result = new RunbookActionResult { Action = action, ApprovedBy = request.ApprovedBy, Why = request.Reason },
         };
 }

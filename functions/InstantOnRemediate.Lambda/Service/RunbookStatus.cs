@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Runbook;
 using System.Globalization;
 using InstantOnRemediate.Core.State;
 using InstantOnRemediate.Lambda.Handlers;
@@ -10,7 +11,7 @@ internal sealed class RunbookStatus(ServiceContext service)
     private const int MaxAudit = 20;
     private static readonly TimeSpan AuditLookback = TimeSpan.FromHours(24);
 
-    public async Task<RunbookResponse> RunAsync(RunbookRequest request, CancellationToken cancellationToken)
+    public async Task<RunbookResponse> RunAsync(StatusRequest request, CancellationToken cancellationToken)
     {
         if (RunbookReplies.OutsideClusters(service, request, request.Cluster) is { } outside)
         {
@@ -22,7 +23,7 @@ internal sealed class RunbookStatus(ServiceContext service)
         IReadOnlyList<string> clusters = request.Cluster is { } one ? [one] : service.Settings.Clusters;
         if (clusters.Count == 0)
         {
-            notes.Add("no cluster named and CLUSTERS is not set: only the pause switch and account-wide audit are shown; ask {\"action\":\"status\",\"cluster\":\"<name>\"}");
+            notes.Add("no cluster named and CLUSTERS is not set: only the pause switch and account-wide audit are shown; ask " + RunbookCommands.Payload(new StatusRequest { Cluster = "<name>" }));
         }
 
         var inFlight = new List<InFlightAction>();
@@ -38,7 +39,7 @@ internal sealed class RunbookStatus(ServiceContext service)
                 {
                     ActionId = approval.ActionId, Cluster = cluster, Type = action?.Type, Nodegroup = action?.Target.Nodegroup, Cause = action?.Cause,
                     PendingSince = approval.PendingSince, AgeMinutes = (long)Math.Max(0, (now - approval.PendingSince).TotalMinutes), Reason = action?.Reason,
-                    ApproveWith = RunbookReplies.Payload(RunbookActions.Apply, approval.ActionId),
+                    ApproveWith = RunbookCommands.Payload(new ApplyRequest(approval.ActionId, RunbookPlaceholders.Person, RunbookPlaceholders.Reason)),
                 });
             }
 

@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Runbook;
 using InstantOnRemediate.Lambda.Handlers;
 using InstantOnRemediate.Lambda.Hosting;
 
@@ -68,21 +69,20 @@ public sealed class RunbookRequestTests
     [Fact]
     public void Read_ApplyWithEveryMember_CarriesThemValidated()
     {
-        var request = RunbookRequestReader.Read(SubscriptionEnvelopes.Utf8(
-            $$"""{"action":"apply","planId":"plan-3f6c1a9e0b7d2c45","actionId":"{{ActionId}}","approvedBy":"arn:aws:iam::123456789012:role/oncall","reason":"move InstantOn to AL2023"}"""));
+        var request = Assert.IsType<ApplyRequest>(RunbookRequestReader.Read(SubscriptionEnvelopes.Utf8(
+            $$"""{"action":"apply","planId":"plan-3f6c1a9e0b7d2c45","actionId":"{{ActionId}}","approvedBy":"arn:aws:iam::123456789012:role/oncall","reason":"move InstantOn to AL2023"}""")));
 
         Assert.Equal(RunbookActions.Apply, request.Action);
         Assert.Equal("plan-3f6c1a9e0b7d2c45", request.PlanId);
         Assert.Equal(ActionId, request.ActionId);
-        Assert.Equal("arn:aws:iam::123456789012:role/oncall", request.Person);
+        Assert.Equal("arn:aws:iam::123456789012:role/oncall", request.ApprovedBy);
         Assert.Equal("move InstantOn to AL2023", request.Reason);
-        Assert.Null(request.Cluster);
     }
 
     [Fact]
     public void Read_DiagnosePod_KeepsPodAndNamespace()
     {
-        var request = RunbookRequestReader.Read(SubscriptionEnvelopes.Utf8("""{"action":"diagnose","cluster":"prod-eks","pod":"orders-7d9f8b6c5-x2k4q","namespace":"shop"}"""));
+        var request = Assert.IsType<DiagnoseRequest>(RunbookRequestReader.Read(SubscriptionEnvelopes.Utf8("""{"action":"diagnose","cluster":"prod-eks","pod":"orders-7d9f8b6c5-x2k4q","namespace":"shop"}""")));
 
         Assert.Equal(("prod-eks", "orders-7d9f8b6c5-x2k4q", "shop"), (request.Cluster, request.Pod, request.Namespace));
     }

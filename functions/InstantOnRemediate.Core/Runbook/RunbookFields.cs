@@ -1,7 +1,7 @@
-namespace InstantOnRemediate.Lambda.Handlers;
+namespace InstantOnRemediate.Core.Runbook;
 
 /// <summary>The members each runbook action takes (required first, then optional); anything else is rejected.</summary>
-internal static class RunbookFields
+public static class RunbookFields
 {
     public const string Action = "action";
     public const string Cluster = "cluster";

@@ -1,7 +1,7 @@
-namespace InstantOnRemediate.Lambda.Handlers;
+namespace InstantOnRemediate.Core.Runbook;
 
 /// <summary>What the on-call can ask the runbook function to do.</summary>
-internal static class RunbookActions
+public static class RunbookActions
 {
     public const string Diagnose = "diagnose";
     public const string Plan = "plan";
