@@ -74,7 +74,7 @@ public abstract class TableStateStore : IStateStore
             Pk = $"failures#{failure.Cluster}",
             Sk = $"{Ms(failure.At)}#{failure.FindingId}",
             Ttl = expiresAt.ToUnixTimeSeconds(),
-            Strings = Strings(("findingId", failure.FindingId), ("nodegroup", failure.Nodegroup), ("cause", failure.Cause), ("pod", failure.Pod), ("node", failure.Node), ("at", Iso(failure.At))),
+            Strings = Strings(("findingId", failure.FindingId), ("nodegroup", failure.Nodegroup), ("cause", failure.Cause), ("pod", failure.Pod), ("namespace", failure.Namespace), ("node", failure.Node), ("at", Iso(failure.At))),
         }, cancellationToken);
     }
 
@@ -83,7 +83,7 @@ public abstract class TableStateStore : IStateStore
         var rows = await LiveAsync($"failures#{cluster}", Ms(since), cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new FailureObservation
         {
-            FindingId = r.S("findingId")!, Cluster = cluster, Nodegroup = r.S("nodegroup")!, Cause = r.S("cause")!, Pod = r.S("pod"), Node = r.S("node"), At = Parse(r.S("at")),
+            FindingId = r.S("findingId")!, Cluster = cluster, Nodegroup = r.S("nodegroup")!, Cause = r.S("cause")!, Pod = r.S("pod"), Namespace = r.S("namespace"), Node = r.S("node"), At = Parse(r.S("at")),
         }).DistinctBy(f => f.FindingId)];
     }
 

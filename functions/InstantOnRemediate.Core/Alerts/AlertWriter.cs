@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InstantOnRemediate.Core.Actions;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Runbook;
@@ -22,19 +23,34 @@ public static class AlertWriter
         var first = group.Findings.Count > 0 ? group.Findings[0] : null;
         var verdict = first?.Verdict ?? Verdicts.RestoreFailure;
         var remedy = first?.Remedy ?? RemedyClasses.Unknown;
-        var pods = Distinct(group.Findings.Select(f => f.Namespace is null ? f.Pod : f.Namespace + "/" + f.Pod));
         var advice = group.Notify?.Parameters ?? new Dictionary<string, string>();
-        var podCount = Math.Max(pods.Count, Number(advice, "pods"));
+        // The pods behind the counts come from the plan (this batch and the remembered failures of the window), so
+        // the subject, the WHERE list and the attributes name the same pods.
+        var pods = advice.TryGetValue("podNames", out var named) && named.Length > 0
+            ? Distinct(named.Split(','))
+            : Distinct(group.Findings.Select(f => f.Namespace is null ? f.Pod : f.Namespace + "/" + f.Pod));
+        var podCount = pods.Count;
+        var followUp = advice.TryGetValue("previousAlert", out var previous) ? previous : null;
         var nodes = Distinct(group.Findings.Select(f => f.Node).Concat(group.Correlation.Select(c => c.Node)));
         var where = group.Cluster + "/" + (group.Nodegroup ?? "unknown-nodegroup");
 
-        var subject = Subject($"[InstantOn] {What(verdict, podCount)} on {where}: {CauseTitle(group.Cause)}");
+        var subject = Subject($"[InstantOn] {(followUp is null ? "" : "UPDATE ")}{What(verdict, podCount)} on {where}: {CauseTitle(group.Cause)}");
         var body = new StringBuilder();
         body.AppendLine("WHAT HAPPENED");
         body.AppendLine(Indent(WhatHappened(verdict, podCount, first)));
         if (Number(advice, "failures") > 0)
         {
-            body.AppendLine(CultureInfo.InvariantCulture, $"  {Number(advice, "failures")} failed restore(s) across {podCount} pod(s) in the last {Get(advice, "windowMinutes")} minutes.");
+            body.AppendLine(CultureInfo.InvariantCulture, $"  {Number(advice, "failures")} failed restore(s) across {podCount} pod(s) since {Get(advice, "firstSeen")} (alert window {Get(advice, "windowMinutes")} minutes).");
+        }
+
+        if (Number(advice, "oldFailures") > 0)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"  {Number(advice, "oldFailures")} of them are old: their log events are older than the {Get(advice, "windowMinutes")}-minute window (delivered late or replayed).");
+        }
+
+        if (followUp is not null)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"  Follow-up: people were first told at {followUp}; the counts above are as of now.");
         }
         body.AppendLine();
 
@@ -85,9 +101,17 @@ public static class AlertWriter
         }
 
         body.AppendLine(group.Mode == Modes.Enforce ? "WHAT THE SERVICE DID" : $"WHAT THE SERVICE PROPOSES (mode: {group.Mode})");
+        if (advice.ContainsKey("paused"))
+        {
+            body.AppendLine("  Remediation is PAUSED: detection and alerts go on, nothing is changed until someone resumes.");
+        }
+
         if (group.Actions.Count == 0)
         {
-            body.AppendLine("  Nothing yet: this alert is for information.");
+            body.AppendLine(advice.TryGetValue("actionsHeld", out var held)
+                ? Indent($"No automatic action yet: {held}.")
+                : "  Nothing yet: this alert is for information.");
+            body.AppendLine(CultureInfo.InvariantCulture, $"  See what the service would do now: {RunbookCommands.LambdaInvoke(group.RunbookFunction, PlanFor(group))}");
         }
 
         foreach (var action in group.Actions)
@@ -121,7 +145,9 @@ public static class AlertWriter
             ["verdict"] = verdict,
             ["planId"] = group.PlanId,
             ["mode"] = group.Mode,
-            ["pods"] = pods.Count.ToString(CultureInfo.InvariantCulture),
+            ["pods"] = podCount.ToString(CultureInfo.InvariantCulture),
+            ["failures"] = Number(advice, "failures").ToString(CultureInfo.InvariantCulture),
+            ["followUp"] = followUp is null ? "false" : "true",
             ["severity"] = verdict == Verdicts.RestoreFailure && remedy is RemedyClasses.NodeKernel or RemedyClasses.NodeConfig ? "high" : "medium",
         };
 
@@ -243,22 +269,14 @@ public static class AlertWriter
         return $"This node group cannot restore InstantOn: its kernel {c.Kernel} lacks {missing}. Pods restored here will keep failing until they run on a compatible node group.";
     }
 
-    private static string Describe(PlanAction a)
+    /// <summary>The runbook plan request scoped to the alert's cluster, node group (when one) and cause.</summary>
+    private static PlanRequest PlanFor(AlertGroup group) => new(group.Cluster)
     {
-        var target = a.Target.Nodegroup is null ? a.Target.Cluster : $"{a.Target.Cluster}/{a.Target.Nodegroup}";
-        var p = a.Parameters;
-        return a.Type switch
-        {
-            ActionTypes.EksLabelNodegroup => $"label node group {target} with {Get(p, "labelKey")}={Get(p, "labelValue")}",
-            ActionTypes.EksTaintNodegroup => $"taint node group {target} with {Get(p, "taintKey")}:{Get(p, "taintEffect")}",
-            ActionTypes.EksCreateNodegroup => $"create node group {Get(p, "nodegroupName")} ({Get(p, "amiType")}) in {a.Target.Cluster}, cloned from {a.Target.Nodegroup}",
-            ActionTypes.EksUpdateNodegroupVersion => $"update node group {target} to release {Get(p, "releaseVersion")}",
-            ActionTypes.SsmRunCommand => $"run the reviewed SSM document {Get(p, "documentName")} on {a.Target.InstanceIds.Count.ToString(CultureInfo.InvariantCulture)} instance(s)",
-            ActionTypes.SsmAutomation => $"start SSM automation {Get(p, "documentName")} for {target}",
-            ActionTypes.Notify => "notify: " + (p.TryGetValue("summary", out var s) ? s : "people are told"),
-            _ => a.Type + " " + target,
-        };
-    }
+        Cause = CauseIds.All.Contains(group.Cause) && group.Cause != CauseIds.None ? group.Cause : null,
+        Nodegroup = group.Nodegroup is { } ng && IdentifierRules.IsNodegroupName(ng) ? ng : null,
+    };
+
+    private static string Describe(PlanAction a) => ActionKinds.Find(a.Type)?.Describe(a) ?? a.Type;
 
     private static string Get(IReadOnlyDictionary<string, string> p, string key) => p.TryGetValue(key, out var v) ? v : "?";
 

@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Actions;
 using InstantOnRemediate.Core.State;
 
 namespace InstantOnRemediate.Core.Planning;
@@ -33,7 +34,7 @@ internal static class ActionFactory
             Disruptive = disruptive,
             Undo = undo,
         };
-        return new Candidate(action, key);
+        return new Candidate(action, key) { Rolling = ActionKinds.Of(type).Rolling };
     }
 
     /// <summary>A visible "nothing to do, and why" entry.</summary>

@@ -1,6 +1,6 @@
 namespace InstantOnRemediate.Core.Planning;
 
-/// <summary>Remediation action types (DESIGN §4 contract values).</summary>
+/// <summary>Remediation action type names (DESIGN §4 contract values); what each kind is lives in <see cref="Actions.ActionKinds"/>.</summary>
 public static class ActionTypes
 {
     public const string Notify = "notify";
@@ -12,6 +12,6 @@ public static class ActionTypes
     public const string SsmAutomation = "ssm-automation";
     public const string None = "none";
 
-    public static readonly IReadOnlyList<string> All =
-        [Notify, EksLabelNodegroup, EksTaintNodegroup, EksUpdateNodegroupVersion, EksCreateNodegroup, SsmRunCommand, SsmAutomation, None];
+    /// <summary>Every kind's name, in registry order (one list: <see cref="Actions.ActionKinds"/>).</summary>
+    public static IReadOnlyList<string> All => Actions.ActionKinds.Names;
 }

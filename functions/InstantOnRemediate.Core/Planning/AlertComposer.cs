@@ -11,43 +11,64 @@ namespace InstantOnRemediate.Core.Planning;
 /// </summary>
 internal sealed class AlertComposer(RemediationPolicy policy, RemedyPlanner planner, Placement placement)
 {
-    public Candidate Compose(string cluster, string cause, IReadOnlyList<FailureGroup> groups, IReadOnlyList<Candidate> planned, bool storm)
+    /// <summary>
+    /// The alert of one (cluster, node group, cause) group, or null while the evidence is not enough yet
+    /// (<see cref="AlertRule"/>). One alert per group per alert window (the threshold window): a group already
+    /// alerted within the window is a skipped entry that says when the follow-up with updated counts may go.
+    /// </summary>
+    public Candidate? Compose(FailureGroup group, string? actionsHeld, IReadOnlyList<Candidate> planned, bool storm, bool paused,
+        IReadOnlyList<ActionClaim> recentClaims, DateTimeOffset now)
     {
-        var first = groups[0];
-        var nodegroups = groups.Select(g => g.Key.Nodegroup).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var failures = groups.Sum(g => g.Failures);
-        var pods = groups.Sum(g => g.Pods);
-        var where = nodegroups.Count == 1 ? $"node group {nodegroups[0]}" : $"{nodegroups.Count} node groups ({Clip(nodegroups)})";
+        var key = group.Key;
+        var cluster = key.Cluster;
+        var cause = key.Cause;
+        var nodegroup = key.Nodegroup == RemediationKey.UnknownNodegroup ? null : key.Nodegroup;
+        if (AlertRule.Waiting(group, placement.Nodegroup(cluster, key.Nodegroup)) is not null)
+        {
+            return null; // not enough evidence yet: nothing is sent (the group's 'none' entry says why no action either)
+        }
+
+        var window = policy.Thresholds.WindowMinutes;
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["cause"] = cause,
-            ["remedy"] = first.Remedy,
-            ["failures"] = failures.ToString(CultureInfo.InvariantCulture),
-            ["pods"] = pods.ToString(CultureInfo.InvariantCulture),
-            ["windowMinutes"] = policy.Thresholds.WindowMinutes.ToString(CultureInfo.InvariantCulture),
-            [PlanActionKeys.NodegroupsParameter] = string.Join(',', nodegroups),
-            ["fix"] = RemedyAdvice.For(cause, first.CatalogFix),
+            ["remedy"] = group.Remedy,
+            ["failures"] = Num(group.AlertFailures),
+            ["pods"] = Num(group.PodNames.Count),
+            ["podNames"] = string.Join(',', group.PodNames),
+            ["windowMinutes"] = Num(window),
+            ["firstSeen"] = SafetyGates.Time(group.FirstSeen),
+            [PlanActionKeys.NodegroupsParameter] = key.Nodegroup,
+            ["fix"] = RemedyAdvice.For(cause, group.CatalogFix),
         };
-
-        if (first.Remedy == RemedyClasses.NodeKernel)
+        if (group.OldFailures > 0)
         {
-            AddSteering(cluster, nodegroups, parameters);
-        }
-        else if (first.Remedy == RemedyClasses.Hardware)
-        {
-            AddHardwareSteering(cluster, nodegroups, parameters);
+            parameters["oldFailures"] = Num(group.OldFailures);
         }
 
-        var others = planned.Where(c => c.Action.Type != ActionTypes.None && c.Action.Cause == cause).ToList();
+        if (actionsHeld is not null)
+        {
+            parameters["actionsHeld"] = actionsHeld;
+        }
+
+        if (paused)
+        {
+            parameters["paused"] = "true";
+        }
+
+        if (group.Remedy == RemedyClasses.NodeKernel)
+        {
+            AddSteering(cluster, [key.Nodegroup], parameters);
+        }
+        else if (group.Remedy == RemedyClasses.Hardware)
+        {
+            AddHardwareSteering(cluster, [key.Nodegroup], parameters);
+        }
+
+        var others = planned.Where(c => c.Action.Type != ActionTypes.None && c.Action.Cause == cause && c.Key.Nodegroup == key.Nodegroup).ToList();
         if (others.Count > 0)
         {
-            var described = others.Take(10).Select(c => $"{c.Action.Type} {Subject(c.Action)} ({c.Action.Status})").ToList();
-            if (others.Count > 10)
-            {
-                described.Add($"+{others.Count - 10} more");
-            }
-
-            parameters["actions"] = string.Join("; ", described);
+            parameters["actions"] = string.Join("; ", others.Take(10).Select(c => $"{c.Action.Type} {Subject(c.Action)} ({c.Action.Status})"));
         }
 
         if (storm)
@@ -55,46 +76,38 @@ internal sealed class AlertComposer(RemediationPolicy policy, RemedyPlanner plan
             parameters["storm"] = "true";
         }
 
-        var key = new RemediationKey(cluster, RemediationKey.UnknownNodegroup, cause);
-        var allFindings = new FailureGroup
+        // Rate limit: one alert per group per window; the next one is a follow-up with the counts of then.
+        var earlier = recentClaims.Where(c => c.Type == ActionTypes.Notify && c.Cluster == cluster && c.Nodegroup == nodegroup && c.Cause == cause)
+            .OrderByDescending(c => c.ClaimedAt).ToList();
+        if (earlier.Count > 0)
         {
-            Key = key,
-            Remedy = first.Remedy,
-            Findings = [.. groups.SelectMany(g => g.Findings).OrderBy(f => f.Id, StringComparer.Ordinal)],
-        };
+            parameters["previousAlert"] = SafetyGates.Time(earlier[0].ClaimedAt);
+        }
+
+        var bucket = now.ToUnixTimeSeconds() / (Math.Max(1, window) * 60L);
         var candidate = ActionFactory.Create(
-            ActionTypes.Notify, key, allFindings,
-            $"{failures} failed InstantOn restore(s) across {pods} pod(s) in {policy.Thresholds.WindowMinutes} min on {where} of {cluster}: {cause} ({first.Remedy})" + (storm ? " - storm: node-group changes held" : ""),
+            ActionTypes.Notify, key, group,
+            $"{group.AlertFailures} failed InstantOn restore(s) across {group.PodNames.Count} pod(s) on node group {key.Nodegroup} of {cluster}: {cause} ({group.Remedy})"
+                + (group.OldFailures > 0 ? $", {group.OldFailures} of them older than the {window}-min window" : "")
+                + (storm ? " - storm: node-group changes held" : "")
+                + (paused ? " - remediation paused: alert only" : ""),
             "nothing to undo (an alert)",
             disruptive: false,
             parameters,
-            discriminator: string.Join(',', nodegroups),
-            nodegroup: nodegroups.Count == 1 && nodegroups[0] != RemediationKey.UnknownNodegroup ? nodegroups[0] : null);
+            discriminator: key.Nodegroup + "@" + bucket.ToString(CultureInfo.InvariantCulture),
+            nodegroup: nodegroup);
         candidate = candidate with { Action = candidate.Action with { Target = candidate.Action.Target with { Recipient = policy.Notifications.TopicArn } } };
+        if (earlier.Count > 0 && earlier[0].ClaimedAt > now.AddMinutes(-window))
+        {
+            return candidate.Skip($"people were told at {SafetyGates.Time(earlier[0].ClaimedAt)}; the follow-up with updated counts goes no sooner than {SafetyGates.Time(earlier[0].ClaimedAt.AddMinutes(window))}");
+        }
+
         return policy.Notifications.TopicArn is null
             ? candidate.Skip("no SNS topic configured (notifications.topicArn): the alert stays in the plan and the logs")
             : candidate;
     }
 
-    public Candidate? Escalate(ApprovalRecord pending, DateTimeOffset now)
-    {
-        var overdue = now - pending.PendingSince;
-        if (pending.ApprovedBy is not null || overdue < TimeSpan.FromMinutes(policy.Escalation.ApprovalTimeoutMinutes))
-        {
-            return null;
-        }
-
-        var key = new RemediationKey(pending.Cluster, RemediationKey.UnknownNodegroup, "approval-timeout");
-        var candidate = ActionFactory.Create(
-            ActionTypes.Notify, key, group: null,
-            $"action {pending.ActionId} in {pending.Cluster} has waited for approval since {SafetyGates.Time(pending.PendingSince)} (over {policy.Escalation.ApprovalTimeoutMinutes} min): approve with runbook apply or reject it",
-            "nothing to undo (an alert)",
-            disruptive: false,
-            new SortedDictionary<string, string>(StringComparer.Ordinal) { ["escalation"] = "approval-timeout", ["actionId"] = pending.ActionId },
-            discriminator: pending.ActionId);
-        candidate = candidate with { Action = candidate.Action with { Target = candidate.Action.Target with { Recipient = policy.Notifications.TopicArn } } };
-        return policy.Notifications.TopicArn is null ? candidate.Skip("no SNS topic configured (notifications.topicArn)") : candidate;
-    }
+    private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private void AddSteering(string cluster, IReadOnlyList<string> failing, SortedDictionary<string, string> parameters)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InstantOnRemediate.Core.Actions;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Policy;
 using InstantOnRemediate.Core.State;
@@ -44,14 +45,7 @@ public static class Decider
             failures = [.. failures.Except(unplaced)];
         }
 
-        // 2. Pause: the switch stops everything; the plan says what it held.
-        if (input.State.Paused && failures.Count > 0)
-        {
-            var paused = failures.GroupBy(f => placement.ClusterOf(f)!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => Paused(g.Key, [.. g], input, placement)).ToList();
-            return new Plan { Id = planId, Mode = mode, CreatedAt = now.ToUnixTimeMilliseconds(), Actions = paused, Notes = notes };
-        }
-
+        // 2. Pause: the switch stops every action; detection and alerts go on (DecideCluster).
         var actions = new List<PlanAction>();
         foreach (var byCluster in failures.GroupBy(f => placement.ClusterOf(f)!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -73,61 +67,38 @@ public static class Decider
         var groups = Group(cluster, failures, policy, state, placement, now);
         var decided = new List<Candidate>();
         var acting = new List<FailureGroup>();
+        var told = new List<(FailureGroup Group, string? Held)>();
         foreach (var group in groups)
         {
-            var key = group.Key;
-            var t = policy.Thresholds;
-            var transient = group.Remedy == RemedyClasses.Transient;
-            if (group.Failures < t.Failures || group.Pods < t.DistinctPods)
+            var (held, churn) = HoldActions(group, policy, state, now);
+            if (!churn)
             {
-                if (!transient)
+                told.Add((group, state.Paused ? "remediation is paused" : held?.Action.Reason));
+            }
+
+            if (state.Paused)
+            {
+                continue; // 2. pause stops actions, not alerts
+            }
+
+            if (held is not null)
+            {
+                if (!(group.Remedy == RemedyClasses.Transient && group.Failures < policy.Thresholds.Failures))
                 {
-                    decided.Add(ActionFactory.Nothing(key, group,
-                        $"{group.Failures} failure(s) of {key.Cause} across {group.Pods} pod(s) on {key.Nodegroup} in {t.WindowMinutes} min",
-                        $"threshold not reached (acting needs {t.Failures} failures across {t.DistinctPods} pods)"));
+                    decided.Add(held); // transient causes below threshold leave no action trace: retries are expected to clear them
                 }
 
-                continue; // transient causes below threshold leave no trace: retries are expected to clear them
-            }
-
-            // 6. Suppression after a verified fix.
-            var fix = state.VerifiedFixes.Where(v => v.Key == key).OrderByDescending(v => v.VerifiedAt).FirstOrDefault();
-            if (fix is not null && fix.VerifiedAt.AddMinutes(policy.Cooldowns.SuppressAfterVerifiedFixMinutes) > now)
-            {
-                decided.Add(ActionFactory.Nothing(key, group, $"{group.Failures} failure(s) of {key.Cause} on {key.Nodegroup}",
-                    $"suppressed: a fix was verified at {SafetyGates.Time(fix.VerifiedAt)}{(fix.ActionId is null ? "" : $" (action {fix.ActionId})")}; suppression ends at {SafetyGates.Time(fix.VerifiedAt.AddMinutes(policy.Cooldowns.SuppressAfterVerifiedFixMinutes))}"));
-                continue;
-            }
-
-            // 7. Cooldown after an action, and churn from our own rollouts (the second half of the loop guard).
-            var cooldown = state.Cooldowns.Where(c => c.Key == key && c.Until > now).OrderByDescending(c => c.Until).FirstOrDefault();
-            if (cooldown is not null)
-            {
-                decided.Add(ActionFactory.Nothing(key, group, $"{group.Failures} failure(s) of {key.Cause} on {key.Nodegroup}",
-                    $"cooldown until {SafetyGates.Time(cooldown.Until)}{(cooldown.ActionId is null ? "" : $" after action {cooldown.ActionId}")}"));
-                continue;
-            }
-
-            var rollout = state.InFlight.Where(a => a.Cluster == cluster && a.Nodegroup == key.Nodegroup && a.Type != ActionTypes.Notify && a.Type != ActionTypes.SsmRunCommand)
-                .OrderBy(a => a.ActionId, StringComparer.Ordinal).FirstOrDefault();
-            if (rollout is not null)
-            {
-                decided.Add(ActionFactory.Nothing(key, group, $"{group.Failures} failure(s) of {key.Cause} on {key.Nodegroup}",
-                    $"{rollout.Type} (action {rollout.ActionId}) is still rolling out on this node group: failures during our own rollout are churn, not news"));
-                continue;
-            }
-
-            // 8. Remedy class: transient causes get a retry window before anyone is told.
-            if (transient && group.FirstSeen.AddMinutes(policy.Escalation.TransientRetryMinutes) > now)
-            {
-                decided.Add(ActionFactory.Nothing(key, group, $"{group.Failures} failure(s) of transient cause {key.Cause} on {key.Nodegroup}",
-                    $"waiting for retries to clear it until {SafetyGates.Time(group.FirstSeen.AddMinutes(policy.Escalation.TransientRetryMinutes))}"));
                 continue;
             }
 
             // 9. Candidate actions.
             acting.Add(group);
             decided.AddRange(planner.Plan(group));
+        }
+
+        if (state.Paused)
+        {
+            decided = [Paused(cluster, failures, input, placement, groups.Count)];
         }
 
         // 10-13. Blast radius, maintenance window, mode/approval -> status.
@@ -137,13 +108,60 @@ public static class Decider
         var gates = new SafetyGates(policy, state, cluster, nodegroupsInCluster, now);
         var gated = gates.Apply(decided, failingNodegroups).ToList();
 
-        // The alert of each cause, composed after the gates so it can say what else happens.
-        var notifications = acting.GroupBy(g => g.Key.Cause, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => alerts.Compose(cluster, g.Key, [.. g], gated, storm));
-        var escalations = state.Approvals.Where(a => a.Cluster == cluster).OrderBy(a => a.ActionId, StringComparer.Ordinal)
-            .Select(a => alerts.Escalate(a, now)).OfType<Candidate>();
-        var final = gated.Concat(gates.Apply([.. notifications, .. escalations], failingNodegroups));
-        return final.Select(c => c.Action);
+        // 14. The alert of each (node group, cause), composed after the gates so it can say what else happens; not
+        // gated by the action thresholds (AlertRule), rate-limited to one per alert window, pause or not.
+        var notifications = told.Select(t => alerts.Compose(t.Group, t.Held, gated, storm, state.Paused, state.RecentClaims, now)).OfType<Candidate>().ToList();
+        return gated.Concat(notifications.Select(n => n with { Action = n.Action with { Mode = policy.Mode } })).Select(c => c.Action);
+    }
+
+    /// <summary>
+    /// Steps 5-8: why no action is planned for the group yet (threshold, suppression, cooldown, own rollout,
+    /// transient retry window), or null when actions may be planned. Churn during the service's own rollout is
+    /// not news: neither acted on nor alerted (reconcile reports the rollout's outcome).
+    /// </summary>
+    private static (Candidate? Held, bool Churn) HoldActions(FailureGroup group, RemediationPolicy policy, StateSnapshot state, DateTimeOffset now)
+    {
+        var key = group.Key;
+        var t = policy.Thresholds;
+        if (group.Failures < t.Failures || group.Pods < t.DistinctPods)
+        {
+            return (ActionFactory.Nothing(key, group,
+                $"{group.Failures} failure(s) of {key.Cause} across {group.Pods} pod(s) on {key.Nodegroup} in {t.WindowMinutes} min",
+                $"threshold not reached (acting needs {t.Failures} failures across {t.DistinctPods} pods)"), false);
+        }
+
+        // 6. Suppression after a verified fix.
+        var fix = state.VerifiedFixes.Where(v => v.Key == key).OrderByDescending(v => v.VerifiedAt).FirstOrDefault();
+        if (fix is not null && fix.VerifiedAt.AddMinutes(policy.Cooldowns.SuppressAfterVerifiedFixMinutes) > now)
+        {
+            return (ActionFactory.Nothing(key, group, $"{group.Failures} failure(s) of {key.Cause} on {key.Nodegroup}",
+                $"suppressed: a fix was verified at {SafetyGates.Time(fix.VerifiedAt)}{(fix.ActionId is null ? "" : $" (action {fix.ActionId})")}; suppression ends at {SafetyGates.Time(fix.VerifiedAt.AddMinutes(policy.Cooldowns.SuppressAfterVerifiedFixMinutes))}"), false);
+        }
+
+        // 7. Cooldown after an action, and churn from our own rollouts (the second half of the loop guard).
+        var cooldown = state.Cooldowns.Where(c => c.Key == key && c.Until > now).OrderByDescending(c => c.Until).FirstOrDefault();
+        if (cooldown is not null)
+        {
+            return (ActionFactory.Nothing(key, group, $"{group.Failures} failure(s) of {key.Cause} on {key.Nodegroup}",
+                $"cooldown until {SafetyGates.Time(cooldown.Until)}{(cooldown.ActionId is null ? "" : $" after action {cooldown.ActionId}")}"), false);
+        }
+
+        var rollout = state.InFlight.Where(a => a.Cluster == key.Cluster && a.Nodegroup == key.Nodegroup && ActionKinds.Of(a.Type).Rolling)
+            .OrderBy(a => a.ActionId, StringComparer.Ordinal).FirstOrDefault();
+        if (rollout is not null)
+        {
+            return (ActionFactory.Nothing(key, group, $"{group.Failures} failure(s) of {key.Cause} on {key.Nodegroup}",
+                $"{rollout.Type} (action {rollout.ActionId}) is still rolling out on this node group: failures during our own rollout are churn, not news"), true);
+        }
+
+        // 8. Remedy class: transient causes get a retry window before the service acts.
+        if (group.Remedy == RemedyClasses.Transient && group.FirstSeen.AddMinutes(policy.Escalation.TransientRetryMinutes) > now)
+        {
+            return (ActionFactory.Nothing(key, group, $"{group.Failures} failure(s) of transient cause {key.Cause} on {key.Nodegroup}",
+                $"waiting for retries to clear it until {SafetyGates.Time(group.FirstSeen.AddMinutes(policy.Escalation.TransientRetryMinutes))}"), false);
+        }
+
+        return (null, false);
     }
 
     private static List<FailureGroup> Group(string cluster, List<Finding> failures, RemediationPolicy policy, StateSnapshot state, Placement placement, DateTimeOffset now)
@@ -155,24 +173,33 @@ public static class Decider
         {
             var key = byKey.Key;
             var batch = byKey.Select(x => x.Finding).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
-            var observed = batch.Select(f => (f.Id, Pod: f.Pod ?? f.Id, At: At(f, now)))
-                .Concat(state.RecentFailures.Where(o => o.Key == key).Select(o => (Id: o.FindingId, Pod: o.Pod ?? o.FindingId, o.At)))
+            var batchObserved = batch.Select(f => (f.Id, Pod: PodName(f.Namespace, f.Pod) ?? f.Id, At: At(f, now))).ToList();
+            var observed = batchObserved
+                .Concat(state.RecentFailures.Where(o => o.Key == key).Select(o => (Id: o.FindingId, Pod: PodName(o.Namespace, o.Pod) ?? o.FindingId, o.At)))
                 .Where(o => o.At >= windowStart)
                 .DistinctBy(o => o.Id)
                 .ToList();
+            var old = batchObserved.Where(o => o.At < windowStart).DistinctBy(o => o.Id).ToList();
+            var told = observed.Concat(old).ToList();
             groups.Add(new FailureGroup
             {
                 Key = key,
                 Remedy = batch[0].Remedy,
                 Findings = batch,
                 Failures = observed.Count,
-                Pods = observed.Select(o => o.Pod).Distinct(StringComparer.Ordinal).Count(),
-                FirstSeen = observed.Count > 0 ? observed.Min(o => o.At) : now,
+                OldFailures = old.Count,
+                Pods = told.Select(o => o.Pod).Distinct(StringComparer.Ordinal).Count(),
+                PodNames = [.. told.Select(o => o.Pod).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                RepeatedWorkload = told.GroupBy(o => WorkloadNames.Of(o.Pod) ?? o.Pod, StringComparer.Ordinal).Any(g => g.Count() >= 2),
+                FirstSeen = told.Count > 0 ? told.Min(o => o.At) : now,
             });
         }
 
         return [.. groups.OrderByDescending(g => g.Failures).ThenBy(g => g.Key.ToString(), StringComparer.Ordinal)];
     }
+
+    /// <summary>A pod as alerts and thresholds name it: namespace/pod when the namespace is known.</summary>
+    internal static string? PodName(string? ns, string? pod) => pod is null ? null : ns is null ? pod : ns + "/" + pod;
 
     /// <summary>The episode's time; a finding without timestamps counts as now.</summary>
     private static DateTimeOffset At(Finding finding, DateTimeOffset now) =>
@@ -182,20 +209,22 @@ public static class Decider
         (finding.LogGroup is not null && policy.LoopGuard.IgnoreLogGroupPrefixes.Any(p => finding.LogGroup.StartsWith(p, StringComparison.Ordinal)))
         || (finding.Namespace is not null && policy.LoopGuard.IgnoreNamespaces.Contains(finding.Namespace, StringComparer.Ordinal));
 
-    private static PlanAction Paused(string cluster, List<Finding> failures, DecisionInput input, Placement placement)
+    private static Candidate Paused(string cluster, List<Finding> failures, DecisionInput input, Placement placement, int groups)
     {
         var policy = input.Policy.For(cluster);
         var source = input.State.PausedBy ?? policy.Pause.ParameterName;
         var nodegroups = failures.Select(f => placement.NodegroupOf(cluster, f)).Distinct(StringComparer.Ordinal).Count();
-        return new PlanAction
+        var key = new RemediationKey(cluster, RemediationKey.UnknownNodegroup, "paused");
+        var action = new PlanAction
         {
             Id = ActionIds.For(ActionTypes.None, cluster, null, null, "paused"),
             Type = ActionTypes.None,
             Target = new ActionTarget { Cluster = cluster },
             Status = ActionStatuses.Skipped,
-            Reason = $"remediation is paused ({source}): {failures.Count.ToString(CultureInfo.InvariantCulture)} failed restore(s) on {nodegroups.ToString(CultureInfo.InvariantCulture)} node group(s) recorded, nothing planned; resume with runbook resume",
+            Reason = $"remediation is paused ({source}): {failures.Count.ToString(CultureInfo.InvariantCulture)} failed restore(s) in {groups.ToString(CultureInfo.InvariantCulture)} group(s) on {nodegroups.ToString(CultureInfo.InvariantCulture)} node group(s) recorded and alerted, no action planned; resume with runbook resume",
             FindingIds = [.. failures.Select(f => f.Id)],
             Mode = policy.Mode,
         };
+        return new Candidate(action, key);
     }
 }

@@ -1,3 +1,5 @@
+using InstantOnRemediate.Core.Actions;
+
 namespace InstantOnRemediate.Core.Planning;
 
 /// <summary>The one rule that says whether an action of a plan may be carried out now.</summary>
@@ -10,6 +12,6 @@ public static class ExecutionRule
     public static bool ShouldExecute(PlanAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return action.Status == ActionStatuses.Planned && (action.Type == ActionTypes.Notify || action.Mode == Modes.Enforce);
+        return action.Status == ActionStatuses.Planned && (ActionKinds.Find(action.Type) is { } kind && (kind.RunsInEveryMode || action.Mode == Modes.Enforce));
     }
 }

@@ -21,6 +21,18 @@ internal sealed record FailureGroup
 
     public DateTimeOffset FirstSeen { get; init; }
 
+    /// <summary>Failures of this batch whose events are older than the window: reported (and called old), not counted for actions.</summary>
+    public int OldFailures { get; init; }
+
+    /// <summary>Failures people are told about: the window's plus this batch's old ones.</summary>
+    public int AlertFailures => Failures + OldFailures;
+
+    /// <summary>The pods behind the counts (namespace/pod where known), ordered: the alert lists exactly these.</summary>
+    public IReadOnlyList<string> PodNames { get; init; } = [];
+
+    /// <summary>One workload (Deployment / StatefulSet) failed more than once: a crash loop or a restart that failed again.</summary>
+    public bool RepeatedWorkload { get; init; }
+
     /// <summary>The catalog's fix for the cause, when a finding carried one.</summary>
     public string? CatalogFix => Findings.Select(f => f.Fix).FirstOrDefault(f => !string.IsNullOrWhiteSpace(f));
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InstantOnRemediate.Core.Actions;
 using InstantOnRemediate.Core.Policy;
 using InstantOnRemediate.Core.State;
 
@@ -10,20 +11,15 @@ namespace InstantOnRemediate.Core.Planning;
 /// </summary>
 internal sealed class SafetyGates(RemediationPolicy policy, StateSnapshot state, string cluster, int nodegroupsInCluster, DateTimeOffset now)
 {
-    private static readonly HashSet<string> RollingTypes = new(StringComparer.Ordinal)
-    {
-        ActionTypes.EksUpdateNodegroupVersion, ActionTypes.EksCreateNodegroup, ActionTypes.SsmAutomation,
-    };
-
     public IReadOnlyList<Candidate> Apply(IReadOnlyList<Candidate> candidates, int failingNodegroups)
     {
         var b = policy.BlastRadius;
         var storm = failingNodegroups > b.MaxUnhealthyNodegroups;
-        var rolling = state.InFlight.Where(a => a.Cluster == cluster && RollingTypes.Contains(a.Type)).OrderBy(a => a.ActionId, StringComparer.Ordinal).ToList();
+        var rolling = state.InFlight.Where(a => a.Cluster == cluster && ActionKinds.Find(a.Type)?.Rolling == true).OrderBy(a => a.ActionId, StringComparer.Ordinal).ToList();
         var rollingCount = rolling.Count;
         var windowStart = now.AddMinutes(-b.TouchWindowMinutes);
         var touched = new SortedSet<string>(
-            state.RecentClaims.Where(c => c.Cluster == cluster && c.Type != ActionTypes.Notify && c.ClaimedAt >= windowStart && c.Nodegroup is not null).Select(c => c.Nodegroup!),
+            state.RecentClaims.Where(c => c.Cluster == cluster && ActionKinds.Find(c.Type)?.TouchesNodegroup == true && c.ClaimedAt >= windowStart && c.Nodegroup is not null).Select(c => c.Nodegroup!),
             StringComparer.Ordinal);
         var allowed = Math.Max(1, (int)Math.Floor(b.MaxNodegroupShareTouchedPerWindow * Math.Max(1, nodegroupsInCluster)));
 
@@ -73,7 +69,7 @@ internal sealed class SafetyGates(RemediationPolicy policy, StateSnapshot state,
         var action = candidate.Action;
         var mode = ModeOrder.ForAction(policy, action.Type);
         action = action with { Mode = mode };
-        if (action.Type == ActionTypes.Notify)
+        if (ActionKinds.Of(action.Type).RunsInEveryMode)
         {
             return candidate with { Action = action };
         }

@@ -13,6 +13,9 @@ public sealed record FailureObservation
 
     public string? Pod { get; init; }
 
+    /// <summary>The pod's namespace, when the log carried it (rows written before it was recorded have none).</summary>
+    public string? Namespace { get; init; }
+
     public string? Node { get; init; }
 
     public DateTimeOffset At { get; init; }

@@ -211,7 +211,7 @@ internal sealed class DetectPipeline(ServiceContext service)
                 await service.State.RecordFailureAsync(new FailureObservation
                 {
                     FindingId = finding.Id, Cluster = finding.Cluster, Nodegroup = node.Nodegroup, Cause = finding.Cause,
-                    Pod = finding.Pod, Node = finding.Node, At = DateTimeOffset.FromUnixTimeMilliseconds(finding.LastTimestamp > 0 ? finding.LastTimestamp : now.ToUnixTimeMilliseconds()),
+                    Pod = finding.Pod, Namespace = finding.Namespace, Node = finding.Node, At = DateTimeOffset.FromUnixTimeMilliseconds(finding.LastTimestamp > 0 ? finding.LastTimestamp : now.ToUnixTimeMilliseconds()),
                 }, now + MarkerLifetime, cancellationToken).ConfigureAwait(false);
             }
 

@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Classification;
 
 namespace InstantOnRemediate.Lambda.Service;

@@ -31,7 +31,8 @@ internal sealed class PlanExecution(ServiceContext service)
         var results = new List<PlanAction>(plan.Actions.Count);
         foreach (var action in plan.Actions)
         {
-            var alert = action.Type == ActionTypes.Notify ? Compose(plan, action, findings, correlation, inventories) : null;
+            // The alert is written after the actions before it ran, so it says what was done, not what was planned.
+            var alert = action.Type == ActionTypes.Notify ? Compose(plan with { Actions = [.. results, .. plan.Actions.Skip(results.Count)] }, action, findings, correlation, inventories) : null;
             if (alert is not null)
             {
                 alerts.Add(alert);
@@ -168,7 +169,8 @@ internal sealed class PlanExecution(ServiceContext service)
         var cause = notify.Cause ?? Core.Classification.RemedyClasses.Unknown;
         var nodegroups = notify.Target.Nodegroup is { } one ? [one]
             : notify.Parameters.TryGetValue(PlanActionKeys.NodegroupsParameter, out var list) ? list.Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
-        var group = findings.Where(f => f.Cluster == cluster && f.Cause == cause).ToList();
+        var ids = notify.FindingIds.ToHashSet(StringComparer.Ordinal);
+        var group = findings.Where(f => ids.Contains(f.Id)).ToList();
         var nodes = group.Select(f => f.Node).ToHashSet(StringComparer.Ordinal);
         var inventory = inventories.FirstOrDefault(i => i.Cluster == cluster);
         return AlertWriter.Compose(new AlertGroup
@@ -179,7 +181,7 @@ internal sealed class PlanExecution(ServiceContext service)
             Findings = group,
             Correlation = [.. correlation.Where(c => nodes.Contains(c.Node))],
             NodegroupDetail = nodegroups.Length == 1 ? inventory?.Nodegroups.FirstOrDefault(n => n.Name == nodegroups[0]) : null,
-            Actions = [.. plan.Actions.Where(a => a.Type != ActionTypes.Notify && a.Target.Cluster == cluster && a.Cause == cause)],
+            Actions = [.. plan.Actions.Where(a => a.Type != ActionTypes.Notify && a.Type != ActionTypes.None && a.Target.Cluster == cluster && a.Cause == cause && (notify.Target.Nodegroup is null || a.Target.Nodegroup == notify.Target.Nodegroup || PlanActionKeys.KeysOf(a).Any(k => k.Nodegroup == notify.Target.Nodegroup)))],
             Notify = notify,
             PlanId = plan.Id,
             Mode = plan.Mode,

@@ -1,10 +1,10 @@
-namespace InstantOnRemediate.Lambda.Service;
+namespace InstantOnRemediate.Core.Planning;
 
 /// <summary>
 /// The workload a pod belongs to, from its name: a Deployment pod <c>orders-7d9f8b6c5-x2k4q</c> → <c>orders</c>
 /// (ReplicaSet hash and pod suffix dropped), a StatefulSet pod <c>db-2</c> → <c>db</c>; any other name is its own workload.
 /// </summary>
-internal static class WorkloadNames
+public static class WorkloadNames
 {
     public static string? Of(string? pod)
     {

@@ -1,0 +1,92 @@
+using InstantOnRemediate.Core.Planning;
+
+namespace InstantOnRemediate.Core.Actions;
+
+/// <summary>
+/// What one kind of action is: every stage (planner, safety gates, alerts, execution, reconcile, runbook)
+/// asks its definition instead of switching on the type string. Every member is abstract, so a new kind
+/// that leaves a question unanswered does not compile. Register it in <see cref="ActionKinds.All"/>.
+/// </summary>
+public abstract class ActionKind
+{
+    /// <summary>The action's type on the wire (DESIGN §4 vocabulary).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Replaces, adds or drains nodes: one such rollout per cluster at a time; failures during it are churn.</summary>
+    public abstract bool Rolling { get; }
+
+    /// <summary>Changes a node group (or its instances): counts against the share cap and the storm brake.</summary>
+    public abstract bool TouchesNodegroup { get; }
+
+    /// <summary>Runs in every mode (the alert); all other kinds run only under enforce.</summary>
+    public abstract bool RunsInEveryMode { get; }
+
+    /// <summary>Once executed, sets the cooldown of its keys and goes on the in-flight list reconcile follows.</summary>
+    public abstract bool FollowedByReconcile { get; }
+
+    /// <summary>How reconcile follows it to the end.</summary>
+    public abstract FollowKind Follow { get; }
+
+    /// <summary>How its effect is proven (docs/decision-order.md, verification).</summary>
+    public abstract VerificationKind Verification { get; }
+
+    /// <summary>How it is undone.</summary>
+    public abstract UndoKind Undo { get; }
+
+    /// <summary>Disruptive for these parameters: needs an approval unless the policy exempts the kind.</summary>
+    public abstract bool IsDisruptive(PlanAction action);
+
+    /// <summary>One line for alerts and replies: what the action does to what.</summary>
+    public abstract string Describe(PlanAction action);
+
+    /// <summary>Null when the target and parameters are valid for this kind; otherwise why not (a plan can come from a file).</summary>
+    public abstract string? Validate(PlanAction action);
+}
+
+/// <summary>How reconcile follows an executed action.</summary>
+public enum FollowKind
+{
+    /// <summary>Nothing to follow (an alert, a plan entry).</summary>
+    None,
+
+    /// <summary>An EKS node-group update (DescribeUpdate / DescribeNodegroup).</summary>
+    EksUpdate,
+
+    /// <summary>A node group the action created, until ACTIVE.</summary>
+    EksCreatedNodegroup,
+
+    /// <summary>An SSM Run Command, per instance.</summary>
+    SsmCommand,
+
+    /// <summary>An SSM Automation execution.</summary>
+    SsmAutomation,
+}
+
+/// <summary>How the effect of an executed action is proven.</summary>
+public enum VerificationKind
+{
+    /// <summary>Not verified (an alert, diagnostics).</summary>
+    None,
+
+    /// <summary>Later restores of the same workloads succeed on the node group it changed (or created).</summary>
+    LaterRestores,
+
+    /// <summary>The marker is on the node group (labels/taints as read back from EKS).</summary>
+    Marker,
+}
+
+/// <summary>How an executed action is undone.</summary>
+public enum UndoKind
+{
+    /// <summary>Nothing to undo (alert, read-only diagnostics).</summary>
+    Nothing,
+
+    /// <summary>Reversed by the runbook rollback (remove the label/taint, run the undo document).</summary>
+    Reversible,
+
+    /// <summary>Undone only on an explicit request (delete a created node group).</summary>
+    OnExplicitRequest,
+
+    /// <summary>No automatic undo (EKS does not roll releases back): by hand.</summary>
+    Manual,
+}
