@@ -36,6 +36,8 @@ internal static class FunctionFactory
         var handlerLog = log.ForHandler(handlerName);
         var service = new ServiceContext(options, settings ?? ServiceSettings.FromEnvironment(Environment.GetEnvironmentVariables()), handlerLog, TimeProvider.System,
             FunctionPermissions.For(handlerName));
+        // The policy is read (and validated) now, so a missing or invalid one is an init error that names it.
+        _ = service.Policy;
         return handlerName switch
         {
             HandlerNames.Detect => new DetectHandler(service),

@@ -35,6 +35,7 @@ internal static class FunctionPermissions
         typeof(SsmRunCommandExecutor),
         typeof(DynamoDbStateStore),
         typeof(PauseSwitch),
+        typeof(PolicyParameter),
     ];
 
     /// <summary>
@@ -58,6 +59,7 @@ internal static class FunctionPermissions
         typeof(EksUpdateNodegroupVersionExecutor),
         typeof(EksCreateNodegroupExecutor),
         typeof(SsmRunCommandExecutor),
+        typeof(PolicyParameter),
     ];
 
     /// <summary>Follow in-flight actions, verify fixes from later restore outcomes, audit every node group, alert.</summary>
@@ -71,6 +73,7 @@ internal static class FunctionPermissions
         typeof(ActionFollower),
         typeof(ContainerLogSearch),
         typeof(AlertPublisher),
+        typeof(PolicyParameter),
     ];
 
     /// <summary>The declaration of the function whose handler is <paramref name="handlerName"/> (see <see cref="HandlerNames"/>).</summary>

@@ -91,13 +91,7 @@ internal sealed class ServiceContext : IDisposable
 
     private PolicySet LoadPolicy()
     {
-        var text = Settings.Policy;
-        var set = text switch
-        {
-            null => PolicyLoader.LoadDefault(),
-            _ when text.StartsWith('{') => PolicyLoader.Parse(text, "POLICY"),
-            _ => PolicyLoader.Load(text),
-        };
+        var set = PolicyParameter.Load(Settings.Policy, PolicyParameter.IsParameterName(Settings.Policy) ? Aws?.Ssm : null);
         return set.WithDeployment(Options.Mode, Settings.TopicArn, Settings.PauseParameter);
     }
 

@@ -47,7 +47,7 @@ public sealed class AlertWriterTests
         Assert.Contains("CrashLoopBackOff", alert.Body, StringComparison.Ordinal);
         Assert.Contains("lacks ptrace-get-rseq-conf (Linux 5.13+)", alert.Body, StringComparison.Ordinal);
         Assert.Contains("kernel 5.10 (from ami-catalog)", alert.Body, StringComparison.Ordinal);
-        Assert.Contains("\"action\":\"apply\",\"planId\":\"plan-1\",\"actionId\":\"a-create\"", alert.Body, StringComparison.Ordinal);
+        Assert.Contains("{\"action\":\"apply\",\"actionId\":\"a-create\",\"planId\":\"plan-1\",\"approvedBy\":\"<you>\",\"reason\":\"<why>\"}", alert.Body, StringComparison.Ordinal);
         Assert.Contains("create node group ng-al2-general-al2023 (AL2023_x86_64_STANDARD)", alert.Body, StringComparison.Ordinal);
         Assert.Equal("prod-eks/ng-al2-general/rseq-ptrace-unsupported", alert.GroupKey);
         Assert.Equal("node-kernel", alert.Attributes["remedy"]);

@@ -73,10 +73,14 @@ public sealed class DeciderTests
             State = StateSnapshot.Empty(Now) with { RecentFailures = old },
         };
 
-        var only = Assert.Single(Decider.Decide(input).Actions);
+        var plan = Decider.Decide(input);
 
+        var only = Assert.Single(plan.Actions, a => a.Type != ActionTypes.Notify);
         Assert.Equal(ActionTypes.None, only.Type);
         Assert.Contains("threshold not reached", only.Reason, StringComparison.Ordinal);
+        // The alert counts only this batch's failure: the remembered ones are outside the window.
+        var alert = Assert.Single(plan.Actions, a => a.Type == ActionTypes.Notify);
+        Assert.Equal("1", alert.Parameters["failures"]);
     }
 
     [Theory]
