@@ -15,7 +15,9 @@ internal static class CliApplication
     private const string Usage = """
         usage: instanton-remediate <command> [options]
 
-          classify FILE... [--json]                 classify CRIU/InstantOn logs (- for stdin)
+          classify FILE... [--json]                 classify CRIU/InstantOn logs (- for stdin); every FILE is
+                                                     printed, exit 2 if any could not be read (lines over 64 KiB
+                                                     are read only that far, shown lines cut at 512 characters)
           filter-pattern                             the CloudWatch Logs subscription filter pattern (from the catalog)
           invoke detect|runbook|reconcile EVENT.json [--inventory FILE | --aws]
                  [--mode observe|recommend|enforce] [--state DIR] [--now ISO-8601] [--json]

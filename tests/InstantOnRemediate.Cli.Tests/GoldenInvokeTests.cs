@@ -64,7 +64,7 @@ public sealed class GoldenInvokeTests
         }
     }
 
-    /// <summary>Exit code + the response as indented JSON (or the raw text when it is not JSON).</summary>
+    /// <summary>Exit code + the response as indented JSON (or as a JSON string when it is not JSON, "" when empty).</summary>
     private static string Normalize(int exit, string stdout)
     {
         string body;
@@ -74,7 +74,8 @@ public sealed class GoldenInvokeTests
         }
         catch (JsonException)
         {
-            body = stdout.Trim();
+            // Nothing (an event refused before any handler ran) or text: pinned as a JSON string.
+            body = JsonValue.Create(stdout.Trim()).ToJsonString();
         }
 
         return $"{{\n  \"exitCode\": {exit},\n  \"stdout\": {body.Replace("\n", "\n  ", StringComparison.Ordinal)}\n}}\n";

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using InstantOnRemediate.Cli.Commands;
 using InstantOnRemediate.Lambda.Composition;
 using InstantOnRemediate.Lambda.Hosting;
 using InstantOnRemediate.Testing;
@@ -50,19 +51,148 @@ public sealed class InvokeCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("malformed-no-awslogs.json", "no 'awslogs' member")]
-    [InlineData("malformed-truncated-json.json", "not valid JSON")]
-    [InlineData("malformed-decoded-payload.json", "'awslogs.data' must be a string")]
-    public async Task Invoke_DetectMalformedSample_PrintsLambdaErrorObjectAndExitsOne(string file, string expected)
+    [InlineData("detect", "malformed-no-awslogs.json", "no 'awslogs' member")]
+    [InlineData("detect", "malformed-array.json", "the event is a JSON array, not an object")]
+    [InlineData("detect", "malformed-decoded-payload.json", "'awslogs.data' must be a string")]
+    [InlineData("detect", "malformed-empty-data.json", "'awslogs.data' is empty")]
+    [InlineData("runbook", "malformed-unknown-action.json", "'action' must be one of")]
+    public async Task Invoke_EventTheHandlerRejects_PrintsLambdaErrorObjectAndExitsTwo(string handler, string file, string expected)
     {
-        var run = await RunAsync("invoke", "detect", RepoPaths.Event("detect", file), "--json");
+        var path = RepoPaths.Event(handler, file);
 
-        Assert.Equal(1, run.Exit);
+        var run = await RunAsync("invoke", handler, path, "--json");
+
+        Assert.Equal(2, run.Exit);
         var error = JsonDocument.Parse(run.Stdout).RootElement;
         Assert.Equal("InvalidRequest", error.GetProperty("errorType").GetString());
         Assert.Contains(expected, error.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Array, error.GetProperty("stackTrace").ValueKind);
-        Assert.Contains("detect rejected the event", run.Stderr, StringComparison.Ordinal);
+        var reason = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"instanton-remediate: {handler} rejected event '{path}': ", reason, StringComparison.Ordinal);
+        Assert.Contains(expected, reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_DetectWithoutAwslogs_ReasonShowsTheShapeDetectNeeds()
+    {
+        var run = await RunAsync("invoke", "detect", RepoPaths.Event("detect", "malformed-no-awslogs.json"));
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("""{"awslogs":{"data":""", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_TruncatedJson_RefusedBeforeTheHandlerWithLineAndByte()
+    {
+        var path = RepoPaths.Event("detect", "malformed-truncated-json.json");
+
+        var run = await RunAsync("invoke", "detect", path, "--json");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal(string.Empty, run.Stdout);
+        var reason = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"instanton-remediate: event '{path}' is not valid JSON at line 1, byte 83: ", reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'a', (byte)'"', (byte)':', (byte)'"', 0xFF, (byte)'"', (byte)'}' }, "is not UTF-8 text: invalid byte 0xFF at offset 6")]
+    [InlineData(new byte[] { }, "is empty; expected a JSON object")]
+    [InlineData(new byte[] { (byte)' ', (byte)'\n' }, "is empty; expected a JSON object")]
+    [InlineData(new byte[] { (byte)'{', (byte)'\n', (byte)'"', (byte)'a', (byte)'"', (byte)'\n' }, "is not valid JSON at line 3, byte 1")]
+    [InlineData(new byte[] { (byte)'{', (byte)'}', (byte)' ', (byte)'{', (byte)'}' }, "is not valid JSON at line 1, byte 4")]
+    public async Task Invoke_EventThatIsNotAJsonEvent_ExitsTwoBeforeTheHandler(byte[] content, string expected)
+    {
+        var path = Path.Combine(events.Folder, "event.json");
+        await File.WriteAllBytesAsync(path, content);
+
+        var run = await RunAsync("invoke", "detect", path, "--json");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal(string.Empty, run.Stdout);
+        var reason = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"instanton-remediate: event '{path}' {expected}", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_DirectoryAsEvent_ExitsTwoSaysIsADirectory()
+    {
+        var run = await RunAsync("invoke", "detect", events.Folder);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Equal($"instanton-remediate: cannot read event '{events.Folder}': is a directory", run.Stderr.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Invoke_EventOverLambdaRequestLimit_ExitsTwo()
+    {
+        var path = Path.Combine(events.Folder, "huge.json");
+        await File.WriteAllBytesAsync(path, new byte[InvocationRunner.MaxResponseBytes + 1]);
+
+        var run = await RunAsync("invoke", "detect", path);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains($"is {InvocationRunner.MaxResponseBytes + 1} bytes, over Lambda's 6 MB request limit", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invoke_EventWithUtf8ByteOrderMark_IsAccepted()
+    {
+        var path = Path.Combine(events.Folder, "bom.json");
+        await File.WriteAllBytesAsync(path, [0xEF, 0xBB, 0xBF, .. await File.ReadAllBytesAsync(events.SubscriptionEnvelope())]);
+
+        var run = await RunAsync("invoke", "detect", path, "--json");
+
+        Assert.Equal(0, run.Exit);
+    }
+
+    [Fact]
+    public async Task Invoke_EventOnStdin_RunsAndRejectionsNameStdin()
+    {
+        using var good = new MemoryStream(await File.ReadAllBytesAsync(events.SubscriptionEnvelope()));
+        using var bad = new MemoryStream("""{"Records":[]}"""u8.ToArray());
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        Assert.Equal(0, await InvokeCommand.RunAsync(["detect", "-", "--json"], stdout, new StringWriter(), good));
+        Assert.Equal(2, await InvokeCommand.RunAsync(["detect", "-", "--json"], new StringWriter(), stderr, bad));
+
+        Assert.Equal("restore-failure", JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("findings")[0].GetProperty("verdict").GetString());
+        Assert.StartsWith("instanton-remediate: detect rejected the event on stdin: ", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> ShippedWellFormedSamples()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var handler in new[] { "detect", "runbook", "reconcile" })
+        {
+            foreach (var file in Directory.GetFiles(RepoPaths.Event(handler), "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal))
+            {
+                if (!file!.StartsWith("malformed-", StringComparison.Ordinal) && !file.EndsWith(".decoded.json", StringComparison.Ordinal))
+                {
+                    data.Add(handler, file);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedWellFormedSamples))]
+    public async Task Invoke_ShippedWellFormedSample_ExitsZero(string handler, string file)
+    {
+        var state = Directory.CreateTempSubdirectory("invoke-state-");
+        try
+        {
+            var run = await RunAsync("invoke", handler, RepoPaths.Event(handler, file), "--mode", "recommend", "--state", state.FullName, "--json");
+
+            Assert.True(run.Exit == 0, $"exit {run.Exit}: {run.Stderr}");
+        }
+        finally
+        {
+            state.Delete(recursive: true);
+        }
     }
 
     [Theory]
@@ -142,8 +272,9 @@ public sealed class InvokeCommandTests : IDisposable
         var run = await RunAsync("invoke", "--help");
 
         Assert.Equal(0, run.Exit);
-        Assert.Contains("exit 1  the handler rejected the event", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("exit 2  bad usage or unreadable input", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("exit 2  bad usage, or an event that is bad input", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"InvalidRequest\"", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("exit 1  the handler failed", run.Stdout, StringComparison.Ordinal);
     }
 
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)

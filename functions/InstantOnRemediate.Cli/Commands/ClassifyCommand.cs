@@ -1,34 +1,30 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using InstantOnRemediate.Cli.Input;
 using InstantOnRemediate.Core.Classification;
 
 namespace InstantOnRemediate.Cli.Commands;
 
 /// <summary>
-/// <c>classify FILE... [--json]</c> (<c>-</c> reads stdin): one result per file, streamed line by line so a large pod
-/// log classifies in constant memory. Exit 2 on a missing or unreadable file, 1 on an internal failure.
+/// <c>classify FILE... [--json]</c> (<c>-</c> reads stdin): one result per file, each read by
+/// <see cref="BoundedLineReader"/> so any log, whatever its line lengths, classifies in bounded memory. Every file
+/// is processed: one that cannot be read gets a one-line reason on stderr and makes the exit code 2, the others are
+/// still printed. An internal failure stops the run (exit 1).
 /// </summary>
 internal static class ClassifyCommand
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) => RunAsync(args, stdout, stderr, null);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin)
+    /// <param name="args">The command's arguments.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where reasons go.</param>
+    /// <param name="stdin">What "-" reads; null for the process's standard input.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdin)
     {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
         var parsed = CliArguments.Parse(args, [], ["--json"]);
         if (parsed.Positional.Count == 0)
         {
             throw new UsageException("classify needs at least one FILE (or - for stdin)");
-        }
-
-        foreach (var file in parsed.Positional.Where(f => f != "-"))
-        {
-            if (!File.Exists(file))
-            {
-                throw new UsageException($"cannot read {file}: no such file");
-            }
         }
 
         SignatureCatalog catalog;
@@ -43,135 +39,55 @@ internal static class ClassifyCommand
         }
 
         var json = parsed.Has("--json");
+        var exit = CliApplication.Ok;
         foreach (var file in parsed.Positional)
         {
             ClassificationResult result;
+            LineCounts counts;
             try
             {
-                result = file == "-"
-                    ? RestoreDetector.ClassifyLines(ReadLines(stdin ?? Console.In), catalog)
-                    : RestoreDetector.ClassifyLines(File.ReadLines(file), catalog);
+                (result, counts) = Classify(file, stdin, catalog);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (UsageException e)
             {
-                throw new UsageException($"cannot read {file}: {OneLine(e.Message)}", e);
+                await stderr.WriteLineAsync("instanton-remediate: " + e.Message).ConfigureAwait(false);
+                exit = CliApplication.BadUsage;
+                continue;
             }
 
-            await stdout.WriteLineAsync(json ? ToJson(file, result) : ToText(file, result)).ConfigureAwait(false);
+            await stdout.WriteLineAsync(json ? ClassificationOutput.ToJson(file, result, counts) : ClassificationOutput.ToText(file, result, counts))
+                .ConfigureAwait(false);
         }
 
-        return CliApplication.Ok;
+        return exit;
     }
 
-    internal static string ToJson(string file, ClassificationResult r)
+    /// <summary>Reads and classifies one log; a log that cannot be read is a <see cref="UsageException"/>.</summary>
+    private static (ClassificationResult Result, LineCounts Counts) Classify(string file, Stream? stdin, SignatureCatalog catalog)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        if (file == "-")
         {
-            w.WriteStartObject();
-            w.WriteString("file", file);
-            w.WriteString("verdict", r.Verdict);
-            w.WriteString("cause", r.Cause);
-            w.WriteString("remedy", r.Remedy);
-            WriteArray(w, "evidence", r.Evidence);
-            WriteArray(w, "benign", r.Benign);
-            if (r.Kernel is null)
-            {
-                w.WriteNull("kernel");
-            }
-            else
-            {
-                w.WriteString("kernel", r.Kernel);
-            }
-
-            w.WriteString("explanation", r.Explanation);
-            w.WriteString("fix", r.Fix);
-            WriteArray(w, "signals", r.Signals);
-            WriteArray(w, "matched", r.Matched);
-            w.WriteNumber("episodes", r.Episodes);
-            w.WriteEndObject();
+            return Classify(stdin ?? Console.OpenStandardInput(), "stdin", catalog);
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        using var stream = InputFile.OpenRead(file, file);
+        return Classify(stream, file, catalog);
     }
 
-    internal static string ToText(string file, ClassificationResult r)
+    /// <param name="stream">The log.</param>
+    /// <param name="what">How a reason names it: the path, or "stdin".</param>
+    /// <param name="catalog">The signature catalog.</param>
+    private static (ClassificationResult Result, LineCounts Counts) Classify(Stream stream, string what, SignatureCatalog catalog)
     {
-        var sb = new StringBuilder();
-        sb.Append(file).Append(": ").Append(r.Verdict);
-        if (r.Verdict is Verdicts.RestoreFailure or Verdicts.CheckpointFailure)
+        var reader = new BoundedLineReader(stream, what);
+        try
         {
-            sb.Append(" - cause ").Append(r.Cause).Append(" (remedy: ").Append(r.Remedy).Append(')');
+            var result = RestoreDetector.ClassifyLines(reader.ReadLines(), catalog);
+            return (result, reader.Counts);
         }
-
-        sb.AppendLine();
-        if (r.Explanation is not null)
+        catch (IOException e)
         {
-            sb.Append("  why:    ").AppendLine(r.Explanation);
-        }
-
-        if (r.Fix is not null)
-        {
-            sb.Append("  fix:    ").AppendLine(r.Fix);
-        }
-
-        if (r.Kernel is not null)
-        {
-            sb.Append("  kernel: ").AppendLine(Printable(r.Kernel));
-        }
-
-        if (r.Signals.Count > 0)
-        {
-            sb.Append("  signals: ").AppendLine(string.Join(", ", r.Signals));
-        }
-
-        AppendLines(sb, "evidence:", r.Evidence);
-        AppendLines(sb, "benign (known harmless, not the cause):", r.Benign);
-        return sb.ToString().TrimEnd();
-    }
-
-    private static IEnumerable<string> ReadLines(TextReader reader)
-    {
-        while (reader.ReadLine() is { } line)
-        {
-            yield return line;
+            throw InputFile.Unreadable(what, e.Message, e);
         }
     }
-
-    private static void WriteArray(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void AppendLines(StringBuilder sb, string title, IReadOnlyList<string> lines)
-    {
-        if (lines.Count == 0)
-        {
-            return;
-        }
-
-        sb.Append("  ").AppendLine(title);
-        foreach (var line in lines)
-        {
-            sb.Append("    | ").AppendLine(Printable(line));
-        }
-    }
-
-    /// <summary>Log text goes to a terminal: control characters (escape sequences) are shown as '?'.</summary>
-    private static string Printable(string text) =>
-        string.Create(text.Length, text, static (span, s) =>
-        {
-            for (var i = 0; i < s.Length; i++)
-            {
-                span[i] = char.IsControl(s[i]) && s[i] != '\t' ? '?' : s[i];
-            }
-        });
-
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using InstantOnRemediate.Cli.Input;
 using InstantOnRemediate.Lambda.Composition;
 using InstantOnRemediate.Lambda.Hosting;
 using InstantOnRemediate.Lambda.Json;
@@ -29,10 +30,15 @@ internal static class InvokeCommand
           stderr as JSON lines (LOG_LEVEL=info or debug for more).
 
           exit 0  the handler answered: the response is on stdout
-          exit 1  the handler rejected the event or failed: the Lambda error object
-                  {"errorMessage", "errorType", "stackTrace"} is on stdout (errorType InvalidRequest for a
-                  rejected event), a one-line summary on stderr
-          exit 2  bad usage or unreadable input (missing EVENT.json or inventory, bad option): reason on stderr
+          exit 2  bad usage, or an event that is bad input; a one-line reason naming the event on stderr:
+                  - refused before any handler runs (as Lambda would refuse the request), nothing on stdout:
+                    missing or unreadable file, a directory, over 6 MB, empty, not UTF-8, not JSON (with the
+                    line and byte); a leading UTF-8 byte-order mark is dropped
+                  - rejected by the handler (wrong shape, e.g. detect needs {"awslogs":{"data":"..."}}; an
+                    unknown runbook action): the Lambda error object {"errorMessage", "errorType":
+                    "InvalidRequest", "stackTrace"} is on stdout
+          exit 1  the handler failed (any other errorType: the Lambda error object is on stdout) or an
+                  internal failure; a one-line summary on stderr
         """;
 
     /// <summary>The deadline given to a local invocation: the functions' timeout in template.yaml.</summary>
@@ -42,7 +48,13 @@ internal static class InvokeCommand
     private static readonly string[] FlagOptions = ["--aws", "--json"];
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) => RunAsync(args, stdout, stderr, null);
+
+    /// <param name="args">The command's arguments.</param>
+    /// <param name="stdout">Where the response goes.</param>
+    /// <param name="stderr">Where reasons and handler logs go.</param>
+    /// <param name="stdin">What EVENT.json "-" reads; null for the process's standard input.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdin)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -72,7 +84,7 @@ internal static class InvokeCommand
             throw new UsageException(e.Message, e);
         }
 
-        var payload = await ReadEventAsync(eventPath).ConfigureAwait(false);
+        var payload = await EventFile.ReadAsync(eventPath, stdin, InvocationRunner.MaxResponseBytes).ConfigureAwait(false);
         var now = TimeProvider.System.GetUtcNow();
         var context = new InvocationContext("local-" + Guid.NewGuid().ToString("D"), now + Timeout, null, null, TimeProvider.System);
         InvocationResult result;
@@ -91,10 +103,14 @@ internal static class InvokeCommand
         var error = result.Error!;
         var body = JsonSerializer.SerializeToUtf8Bytes(error, LambdaJsonContext.Default.RuntimeError);
         await stdout.WriteLineAsync(json ? System.Text.Encoding.UTF8.GetString(body) : Indent(body)).ConfigureAwait(false);
-        var summary = error.ErrorType == RuntimeError.InvalidRequestType
-            ? $"{handlerName} rejected the event: {error.ErrorMessage}"
-            : $"{handlerName} failed ({error.ErrorType}): {error.ErrorMessage}";
-        await stderr.WriteLineAsync("instanton-remediate: " + summary.ReplaceLineEndings(" ")).ConfigureAwait(false);
+        if (error.ErrorType == RuntimeError.InvalidRequestType)
+        {
+            var named = eventPath == "-" ? "the event on stdin" : $"event '{eventPath}'";
+            await stderr.WriteLineAsync($"instanton-remediate: {handlerName} rejected {named}: {error.ErrorMessage}".ReplaceLineEndings(" ")).ConfigureAwait(false);
+            return CliApplication.BadUsage;
+        }
+
+        await stderr.WriteLineAsync($"instanton-remediate: {handlerName} failed ({error.ErrorType}): {error.ErrorMessage}".ReplaceLineEndings(" ")).ConfigureAwait(false);
         return CliApplication.InternalFailure;
     }
 
@@ -121,34 +137,6 @@ internal static class InvokeCommand
             StateDirectory = parsed.Value("--state") is { } state ? Path.GetFullPath(state) : null,
             Now = now,
         };
-    }
-
-    private static async Task<byte[]> ReadEventAsync(string path)
-    {
-        byte[] payload;
-        try
-        {
-            if (path == "-")
-            {
-                using var stdin = Console.OpenStandardInput();
-                using var buffer = new MemoryStream();
-                await stdin.CopyToAsync(buffer).ConfigureAwait(false);
-                payload = buffer.ToArray();
-            }
-            else
-            {
-                payload = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read event '{path}': {e.Message}", e);
-        }
-
-        // Lambda refuses a synchronous request over 6 MB before any handler runs.
-        return payload.Length > InvocationRunner.MaxResponseBytes
-            ? throw new UsageException($"event '{path}' is {payload.Length} bytes, over Lambda's 6 MB request limit")
-            : payload;
     }
 
     private static LogLevel LogLevel() =>
