@@ -19,22 +19,13 @@ public sealed class BootstrapMotoEndToEndTests : IClassFixture<MotoServer>
     public async Task Detect_FailureBatchTwice_OneLabelOnePublishOneAuditTrail()
     {
         Assert.True(File.Exists(Bootstrap), $"not built: run 'make publish' ({Bootstrap})");
-        var world = JsonDocument.Parse(await Boto3Script.RunAsync(moto.Endpoint, SeedScript(RepoPaths.Event("detect", "eks-rseq-al2.decoded.json")))).RootElement;
+        await moto.ResetAsync();
+        var world = await EksCaseWorld.SeedAsync(moto.Endpoint, 0);
         using var runtime = FakeRuntimeApi.Start();
-        var environment = new Dictionary<string, string>(TestEnvironment.ChildEnvironment(moto.Endpoint))
-        {
-            ["_HANDLER"] = "detect",
-            ["AWS_LAMBDA_RUNTIME_API"] = runtime.Address,
-            ["MODE"] = "enforce",
-            ["CLUSTERS"] = "prod-eks",
-            ["STATE_TABLE"] = world.GetProperty("table").GetString()!,
-            ["TOPIC_ARN"] = world.GetProperty("topic").GetString()!,
-            ["POLICY"] = """{"thresholds":{"failures":1,"distinctPods":1,"windowMinutes":30}}""",
-            ["NOW"] = "2025-05-08T10:41:00Z",
-            ["LOG_LEVEL"] = "warn",
-        };
+        var environment = world.FunctionEnvironment(moto.Endpoint, "detect", runtime.Address, "enforce", new DateTimeOffset(2025, 5, 8, 10, 41, 0, TimeSpan.Zero),
+            policy: """{"thresholds":{"failures":1,"distinctPods":1,"windowMinutes":30}}""");
         using var process = ProcessRunner.Start(Bootstrap, [], environment);
-        var batch = world.GetProperty("event").GetRawText();
+        var batch = world.Events[0];
 
         var first = await runtime.WaitForResultAsync(runtime.Enqueue(batch), TimeSpan.FromSeconds(60));
         var second = await runtime.WaitForResultAsync(runtime.Enqueue(batch), TimeSpan.FromSeconds(60));
@@ -56,42 +47,10 @@ public sealed class BootstrapMotoEndToEndTests : IClassFixture<MotoServer>
         Assert.Single(audit, a => a == "notify executed");
     }
 
-    /// <summary>
-    /// moto world of the EKS case: cluster prod-eks with an AL2 and an AL2023 managed node group, one instance each
-    /// (tagged as EKS tags them), the alert topic with a queue to read it back, the state table; and the detect event
-    /// built from the shipped sample with the node name moto gave the AL2 instance.
-    /// </summary>
-    private static string SeedScript(string decodedSample) => $$"""
-        import base64, gzip
-        ec2 = boto3.client('ec2'); eks = boto3.client('eks'); sns = boto3.client('sns'); sqs = boto3.client('sqs'); ddb = boto3.client('dynamodb')
-        vpc = ec2.create_vpc(CidrBlock='192.168.0.0/16')['Vpc']['VpcId']
-        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock='192.168.0.0/19')['Subnet']['SubnetId']
-        eks.create_cluster(name='prod-eks', version='1.30', roleArn='arn:aws:iam::123456789012:role/eks', resourcesVpcConfig={'subnetIds': [subnet]})
-        nodes = {}
-        for name, ami_type, release in (('ng-al2-general', 'AL2_x86_64', '1.30.9-20250212'), ('ng-al2023-general', 'AL2023_x86_64_STANDARD', '1.30.9-20250212')):
-            eks.create_nodegroup(clusterName='prod-eks', nodegroupName=name, subnets=[subnet], nodeRole='arn:aws:iam::123456789012:role/node',
-                                 amiType=ami_type, releaseVersion=release, scalingConfig={'minSize': 1, 'maxSize': 3, 'desiredSize': 1})
-            asg = eks.describe_nodegroup(clusterName='prod-eks', nodegroupName=name)['nodegroup']['resources']['autoScalingGroups'][0]['name']
-            image = ec2.describe_images(Owners=['amazon'])['Images'][0]['ImageId']
-            inst = ec2.run_instances(ImageId=image, MinCount=1, MaxCount=1, SubnetId=subnet, TagSpecifications=[{'ResourceType': 'instance', 'Tags': [
-                {'Key': 'eks:nodegroup-name', 'Value': name}, {'Key': 'eks:cluster-name', 'Value': 'prod-eks'}, {'Key': 'aws:autoscaling:groupName', 'Value': asg}]}])['Instances'][0]
-            nodes[name] = inst['PrivateDnsName']
-        topic = sns.create_topic(Name='instanton-alerts')['TopicArn']
-        queue = sqs.create_queue(QueueName='instanton-alerts')['QueueUrl']
-        sns.subscribe(TopicArn=topic, Protocol='sqs', Endpoint=sqs.get_queue_attributes(QueueUrl=queue, AttributeNames=['QueueArn'])['Attributes']['QueueArn'])
-        ddb.create_table(TableName='instanton-state', BillingMode='PAY_PER_REQUEST',
-                         AttributeDefinitions=[{'AttributeName': 'pk', 'AttributeType': 'S'}, {'AttributeName': 'sk', 'AttributeType': 'S'}],
-                         KeySchema=[{'AttributeName': 'pk', 'KeyType': 'HASH'}, {'AttributeName': 'sk', 'KeyType': 'RANGE'}])
-        text = open({{JsonSerializer.Serialize(decodedSample)}}).read().replace('ip-192-168-12-34.us-west-2.compute.internal', nodes['ng-al2-general'])
-        data = base64.b64encode(gzip.compress(json.dumps(json.loads(text)).encode(), mtime=0)).decode()
-        envelope = {'awslogs': {'data': data} }
-        print(json.dumps({'event': envelope, 'topic': topic, 'queue': queue, 'table': 'instanton-state', 'node': nodes['ng-al2-general']}))
-        """;
-
-    private static string CheckScript(JsonElement world) => $$"""
+    private static string CheckScript(EksCaseWorld world) => $$"""
         eks = boto3.client('eks'); sqs = boto3.client('sqs'); ddb = boto3.client('dynamodb')
         labels = eks.describe_nodegroup(clusterName='prod-eks', nodegroupName='ng-al2-general')['nodegroup'].get('labels', {})
-        messages = sqs.receive_message(QueueUrl='{{world.GetProperty("queue").GetString()}}', MaxNumberOfMessages=10).get('Messages', [])
+        messages = sqs.receive_message(QueueUrl='{{world.Queue}}', MaxNumberOfMessages=10).get('Messages', [])
         items = ddb.scan(TableName='instanton-state')['Items']
         audit = [i['what']['S'] for i in items if i['pk']['S'] == 'audit#prod-eks' and 'what' in i]
         print(json.dumps({'label': labels.get('instanton.openliberty.io/restore-compatible'), 'messages': len(messages),

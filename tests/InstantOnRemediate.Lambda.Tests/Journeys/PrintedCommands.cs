@@ -13,11 +13,12 @@ internal static partial class PrintedCommands
     public static IReadOnlyList<string> Payloads(string text) =>
         [.. LambdaPayload().Matches(text).Select(m => m.Groups["payload"].Value)];
 
-    /// <summary>The placeholders filled in as a person would (an e-mail address, a reason in words, a cluster name).</summary>
+    /// <summary>The placeholders filled in as a person would (an e-mail address, a reason in words, a cluster name, an action id).</summary>
     public static string Fill(string payload, string cluster = "prod-eks") => payload
         .Replace(RunbookPlaceholders.Person, Person, StringComparison.Ordinal)
         .Replace(RunbookPlaceholders.Reason, Reason, StringComparison.Ordinal)
-        .Replace("<name>", cluster, StringComparison.Ordinal);
+        .Replace("<name>", cluster, StringComparison.Ordinal)
+        .Replace("<actionId>", "7b1e4d2f9a0c6e387b1e4d2f9a0c6e38", StringComparison.Ordinal); // the README's stand-in for an id from an alert
 
     [GeneratedRegex(@"aws lambda invoke [^\n]*?--payload '(?<payload>[^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex LambdaPayload();
