@@ -11,5 +11,7 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, sign
     stop.Cancel();
 });
 using var stdout = Console.OpenStandardOutput();
+#pragma warning disable RS0030 // the composition root: the one place the host reads the environment and the system clock
 return await LambdaBootstrap.RunAsync(Environment.GetEnvironmentVariables(), TimeProvider.System, new LogSink(stdout), stop.Token)
     .ConfigureAwait(false);
+#pragma warning restore RS0030

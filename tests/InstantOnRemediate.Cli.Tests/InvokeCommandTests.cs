@@ -1,3 +1,4 @@
+using InstantOnRemediate.Lambda.Logging;
 using System.Text;
 using System.Text.Json;
 using InstantOnRemediate.Cli.Commands;
@@ -32,7 +33,7 @@ public sealed class InvokeCommandTests : IDisposable
         var now = new DateTimeOffset(2025, 5, 8, 10, 15, 0, TimeSpan.Zero);
         var options = new FunctionOptions { Mode = "recommend", Now = now };
         var context = new InvocationContext("r", now.AddMinutes(1), null, null, TimeProvider.System);
-        var direct = await FunctionFactory.Create("detect", options).HandleAsync(File.ReadAllBytes(envelope), context, CancellationToken.None);
+        var direct = await FunctionFactory.Create("detect", options, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System).HandleAsync(File.ReadAllBytes(envelope), context, CancellationToken.None);
 
         var run = await RunAsync("invoke", "detect", envelope, "--mode", "recommend", "--now", "2025-05-08T10:15:00Z", "--json");
 

@@ -31,11 +31,6 @@ public sealed class AwsClientFactory : IDisposable
     private readonly Lazy<IAmazonSimpleSystemsManagement> ssm;
     private readonly Lazy<IAmazonDynamoDB> dynamoDb;
 
-    public AwsClientFactory(AwsSettings settings)
-        : this(settings, TimeProvider.System, SharedRandomJitter.Instance)
-    {
-    }
-
     public AwsClientFactory(AwsSettings settings, TimeProvider time, IJitterSource jitter)
         : this(settings, time, jitter, handler: null)
     {

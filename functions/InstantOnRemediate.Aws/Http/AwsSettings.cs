@@ -37,9 +37,6 @@ public sealed record AwsSettings
     public static IReadOnlyList<AwsService> KnownServices { get; } =
         [AwsService.Eks, AwsService.CloudWatchLogs, AwsService.Sns, AwsService.Ec2, AwsService.Ssm, AwsService.DynamoDb, AwsService.Sts];
 
-    public static AwsSettings FromEnvironment() =>
-        FromEnvironment(Environment.GetEnvironmentVariable, ProfileRegion);
-
     /// <summary>Reads the settings through <paramref name="variables"/>; <paramref name="fallbackRegion"/> is asked only when no region variable is set.</summary>
     public static AwsSettings FromEnvironment(Func<string, string?> variables, Func<string?>? fallbackRegion = null)
     {
@@ -113,7 +110,8 @@ public sealed record AwsSettings
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string? ProfileRegion()
+    /// <summary>The region of the SDK's profile chain (shared config file), for <see cref="FromEnvironment"/>'s fallback.</summary>
+    public static string? ProfileRegion()
     {
         try
         {

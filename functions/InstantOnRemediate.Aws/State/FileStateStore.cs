@@ -104,16 +104,16 @@ public sealed class FileStateStore : TableStateStore
         await PutAsync(row with { Numbers = numbers }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
+    private async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
     {
-        var started = TimeProvider.System.GetTimestamp();
+        var started = Time.GetTimestamp(); // monotonic: a clock fixed for replays still measures elapsed time
         while (true)
         {
             try
             {
                 return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
             }
-            catch (IOException) when (TimeProvider.System.GetElapsedTime(started) < LockPatience)
+            catch (IOException) when (Time.GetElapsedTime(started) < LockPatience)
             {
                 await Task.Delay(5, cancellationToken).ConfigureAwait(false);
             }

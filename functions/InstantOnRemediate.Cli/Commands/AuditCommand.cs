@@ -14,7 +14,7 @@ namespace InstantOnRemediate.Cli.Commands;
 internal static class AuditCommand
 {
     /// <summary>Comma-separated cluster names for <c>audit --aws</c> when no <c>--cluster</c> is given.</summary>
-    public const string ClustersVariable = "CLUSTERS";
+    private const string ClustersVariable = Lambda.Composition.FunctionOptions.ClustersVariable;
 
     private static readonly string[] ValueOptions = ["--cluster", "--inventory"];
     private static readonly string[] FlagOptions = ["--aws", "--json"];
@@ -31,7 +31,7 @@ internal static class AuditCommand
         var clusters = parsed.Values("--cluster");
         if (aws && clusters.Count == 0)
         {
-            clusters = [.. (Environment.GetEnvironmentVariable(ClustersVariable) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+            clusters = [.. (CliRoot.Variable(ClustersVariable) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
             if (clusters.Count == 0)
             {
                 throw new UsageException($"audit --aws needs the clusters: --cluster NAME (repeatable) or {ClustersVariable}=a,b");

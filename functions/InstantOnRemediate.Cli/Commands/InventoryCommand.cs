@@ -121,15 +121,15 @@ internal static partial class InventoryCommand
         AwsSettings settings;
         try
         {
-            settings = AwsSettings.FromEnvironment();
+            settings = AwsSettings.FromEnvironment(CliRoot.Variable, AwsSettings.ProfileRegion);
         }
         catch (AwsConfigurationException e)
         {
             throw new UsageException(e.Message, e);
         }
 
-        using var aws = new AwsClientFactory(settings);
-        var gatherer = new InventoryGatherer(EksClientFactory(aws), aws.Ec2, aws.Ssm, TimeProvider.System);
+        using var aws = new AwsClientFactory(settings, CliRoot.Clock, SharedRandomJitter.Instance);
+        var gatherer = new InventoryGatherer(EksClientFactory(aws), aws.Ec2, aws.Ssm, CliRoot.Clock);
         var gathered = new List<ClusterInventory>();
         foreach (var name in clusters)
         {

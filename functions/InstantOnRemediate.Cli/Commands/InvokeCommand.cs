@@ -73,11 +73,11 @@ internal static class InvokeCommand
 
         var (handlerName, eventPath) = (parsed.Positional[0], parsed.Positional[1]);
         var options = ReadOptions(parsed);
-        var log = new JsonLogger(new LogSink(stderr), TimeProvider.System, LogLevel(), handlerName);
+        var log = new JsonLogger(new LogSink(stderr), CliRoot.Clock, LogLevel(), handlerName);
         IFunctionHandler handler;
         try
         {
-            handler = FunctionFactory.Create(handlerName, options, log);
+            handler = FunctionFactory.Create(handlerName, options, log, CliRoot.Environment, CliRoot.Clock);
         }
         catch (FunctionConfigurationException e)
         {
@@ -85,8 +85,8 @@ internal static class InvokeCommand
         }
 
         var payload = await EventFile.ReadAsync(eventPath, stdin, InvocationRunner.MaxResponseBytes).ConfigureAwait(false);
-        var now = TimeProvider.System.GetUtcNow();
-        var context = new InvocationContext("local-" + Guid.NewGuid().ToString("D"), now + Timeout, null, null, TimeProvider.System);
+        var now = CliRoot.Clock.GetUtcNow();
+        var context = new InvocationContext("local-" + Guid.NewGuid().ToString("D"), now + Timeout, null, null, CliRoot.Clock);
         InvocationResult result;
         using (JsonLogger.BeginInvocation(context.RequestId))
         {
@@ -140,7 +140,7 @@ internal static class InvokeCommand
     }
 
     private static LogLevel LogLevel() =>
-        LogLevels.TryParse(Environment.GetEnvironmentVariable(FunctionOptions.LogLevelVariable), out var level) && level != Lambda.Logging.LogLevel.Info
+        LogLevels.TryParse(CliRoot.Variable(FunctionOptions.LogLevelVariable), out var level) && level != Lambda.Logging.LogLevel.Info
             ? level
             : Lambda.Logging.LogLevel.Warn;
 

@@ -1,3 +1,5 @@
+using System.Collections;
+using InstantOnRemediate.Aws.Http;
 using InstantOnRemediate.Lambda.Handlers;
 using InstantOnRemediate.Lambda.Hosting;
 using InstantOnRemediate.Lambda.Logging;
@@ -12,16 +14,12 @@ namespace InstantOnRemediate.Lambda.Composition;
 /// </summary>
 internal static class FunctionFactory
 {
-    /// <summary>Builds the handler named <paramref name="handlerName"/>; its logs go nowhere.</summary>
-    public static IFunctionHandler Create(string handlerName, FunctionOptions options) =>
-        Create(handlerName, options, JsonLogger.Null);
-
     /// <summary>
     /// Builds the handler named <paramref name="handlerName"/> (<c>detect</c>, <c>runbook</c>, <c>reconcile</c>,
     /// matched exactly). Throws <see cref="FunctionConfigurationException"/> (<c>Runtime.NoSuchHandler</c>) for any
     /// other name and (<c>Runtime.InvalidConfiguration</c>) for invalid options.
     /// </summary>
-    public static IFunctionHandler Create(string handlerName, FunctionOptions options, JsonLogger log, ServiceSettings? settings = null)
+    public static IFunctionHandler Create(string handlerName, FunctionOptions options, JsonLogger log, IDictionary environment, TimeProvider clock, ServiceSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
@@ -34,8 +32,9 @@ internal static class FunctionFactory
 
         options.Validate();
         var handlerLog = log.ForHandler(handlerName);
-        var service = new ServiceContext(options, settings ?? ServiceSettings.FromEnvironment(Environment.GetEnvironmentVariables()), handlerLog, TimeProvider.System,
-            FunctionPermissions.For(handlerName));
+        ArgumentNullException.ThrowIfNull(environment);
+        var service = new ServiceContext(options, settings ?? ServiceSettings.FromEnvironment(environment), handlerLog, clock,
+            FunctionPermissions.For(handlerName), () => AwsSettings.FromEnvironment(name => environment[name] as string, AwsSettings.ProfileRegion));
         // The policy is read (and validated) now, so a missing or invalid one is an init error that names it.
         _ = service.Policy;
         return handlerName switch

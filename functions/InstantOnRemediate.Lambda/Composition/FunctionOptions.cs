@@ -25,23 +25,31 @@ internal sealed record FunctionOptions
     public const string TopicArnVariable = "TOPIC_ARN";
     public const string PauseParameterVariable = "PAUSE_PARAMETER";
     public const string RunbookFunctionVariable = "RUNBOOK_FUNCTION";
+    public const string ContainerLogGroupsVariable = "CONTAINER_LOG_GROUPS";
+    public const string FunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
 
-    /// <summary>Every environment variable the functions read, with its meaning (documentation and tests).</summary>
-    public static readonly IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariables =
+    /// <summary>
+    /// Every environment variable the functions read (FunctionOptions, ServiceSettings), its meaning and who sets
+    /// it: template.yaml, Lambda itself, or nobody in a deployment (optional: local runs and replays). A test
+    /// records what the readers actually ask for and compares it with this list and with the template.
+    /// </summary>
+    public static readonly IReadOnlyList<EnvironmentVariable> EnvironmentVariables =
     [
-        new(ModeVariable, "observe | recommend | enforce (default observe): how far the service may act"),
-        new(InventoryFileVariable, "path of an inventory snapshot to use instead of AWS (relative paths are under LAMBDA_TASK_ROOT)"),
-        new(UseAwsVariable, "true | false: gather the inventory and act through AWS (default true unless INVENTORY_FILE is set)"),
-        new(StateDirectoryVariable, "directory of the file state store (default: none, the DynamoDB store)"),
-        new(NowVariable, "ISO-8601 instant to decide at instead of the clock (replays of past events)"),
-        new(LogLevelVariable, "debug | info | warn | error (default info), read by the host"),
-        new(TaskRootVariable, "set by Lambda: the unpacked package directory"),
-        new(ClustersVariable, "EKS cluster names the stack watches and may remediate, comma separated (IAM is scoped to these)"),
-        new(PolicyVariable, "safety policy: empty = the shipped default, JSON text, or the name of an SSM String parameter under /instanton-remediate/<stack>/"),
-        new(StateTableVariable, "DynamoDB state table (pk/sk strings, TTL attribute ttl); used unless STATE_DIRECTORY is set"),
-        new(TopicArnVariable, "SNS topic ARN of the service's alerts"),
-        new(PauseParameterVariable, "SSM parameter name of the pause switch (value true = take no action)"),
-        new(RunbookFunctionVariable, "name of the runbook function, quoted in alerts so on-call can approve or inspect"),
+        new(ModeVariable, "observe | recommend | enforce (default observe): how far the service may act", VariableSource.Template),
+        new(InventoryFileVariable, "path of an inventory snapshot to use instead of AWS (relative paths are under LAMBDA_TASK_ROOT)", VariableSource.Optional),
+        new(UseAwsVariable, "true | false: gather the inventory and act through AWS (default true unless INVENTORY_FILE is set)", VariableSource.Optional),
+        new(StateDirectoryVariable, "directory of the file state store (default: none, the DynamoDB store)", VariableSource.Optional),
+        new(NowVariable, "ISO-8601 instant to decide at instead of the clock (replays of past events)", VariableSource.Optional),
+        new(LogLevelVariable, "debug | info | warn | error (default info), read by the host", VariableSource.Template),
+        new(TaskRootVariable, "set by Lambda: the unpacked package directory", VariableSource.Lambda),
+        new(ClustersVariable, "EKS cluster names the stack watches and may remediate, comma separated (IAM is scoped to these)", VariableSource.Template),
+        new(PolicyVariable, "safety policy: empty = the shipped default, JSON text, or the name of an SSM String parameter under /instanton-remediate/<stack>/", VariableSource.Template),
+        new(StateTableVariable, "DynamoDB state table (pk/sk strings, TTL attribute ttl); used unless STATE_DIRECTORY is set", VariableSource.Template),
+        new(TopicArnVariable, "SNS topic ARN of the service's alerts", VariableSource.Template),
+        new(PauseParameterVariable, "SSM parameter name of the pause switch (value true = take no action)", VariableSource.Template),
+        new(RunbookFunctionVariable, "name of the runbook function, quoted in alerts so on-call can approve or inspect (the runbook function itself uses AWS_LAMBDA_FUNCTION_NAME: a function cannot reference its own name in the template)", VariableSource.Template),
+        new(FunctionNameVariable, "set by Lambda: the function's own name (the runbook quotes it in its replies)", VariableSource.Lambda),
+        new(ContainerLogGroupsVariable, "container log groups reconcile and diagnose search for later restore outcomes, comma separated (default: the clusters' Container Insights groups)", VariableSource.Template),
     ];
 
     public string Mode { get; init; } = Modes.Observe;
@@ -141,4 +149,20 @@ internal sealed record FunctionOptions
 
     private static string? Get(IDictionary environment, string name) =>
         environment[name] is string { Length: > 0 } value ? value : null;
+}
+
+/// <summary>One environment variable a function reads: its name, meaning and who sets it.</summary>
+internal sealed record EnvironmentVariable(string Name, string Meaning, VariableSource Source);
+
+/// <summary>Who sets an environment variable in a deployment.</summary>
+internal enum VariableSource
+{
+    /// <summary>template.yaml sets it on every function that reads it.</summary>
+    Template,
+
+    /// <summary>The Lambda service sets it.</summary>
+    Lambda,
+
+    /// <summary>Nobody in a deployment: local runs, replays and tests.</summary>
+    Optional,
 }

@@ -47,7 +47,7 @@ internal static class LambdaBootstrap
             try
             {
                 var options = FunctionOptions.FromEnvironment(environment);
-                handler = FunctionFactory.Create(handlerName, options, log);
+                handler = FunctionFactory.Create(handlerName, options, log, environment, time);
             }
             catch (FunctionConfigurationException e)
             {

@@ -35,7 +35,7 @@ internal sealed class JsonLogger
     }
 
     /// <summary>A logger that writes nothing.</summary>
-    public static JsonLogger Null { get; } = new(LogSink.Null, TimeProvider.System, LogLevel.Error);
+    public static JsonLogger Null { get; } = new(LogSink.Null, StoppedClock.Instance, LogLevel.Error);
 
     public LogSink Sink { get; }
 

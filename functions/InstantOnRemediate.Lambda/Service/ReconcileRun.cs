@@ -2,6 +2,7 @@ using InstantOnRemediate.Core.Alerts;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Planning;
+using InstantOnRemediate.Lambda.Composition;
 using InstantOnRemediate.Core.State;
 using InstantOnRemediate.Lambda.Handlers;
 using InstantOnRemediate.Lambda.Logging;
@@ -93,7 +94,7 @@ internal sealed partial class ReconcileRun(ServiceContext service)
             return [.. snapshots.Clusters.Order(StringComparer.Ordinal)];
         }
 
-        notes.Add($"{ServiceSettings.ClustersVariable} is not set: no cluster to reconcile");
+        notes.Add($"{FunctionOptions.ClustersVariable} is not set: no cluster to reconcile");
         return [];
     }
 

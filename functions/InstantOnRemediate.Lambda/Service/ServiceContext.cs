@@ -32,7 +32,7 @@ internal sealed class ServiceContext : IDisposable
     /// The AWS-calling types the function is declared with (FunctionPermissions); executors outside it are not built,
     /// so the function never calls what its role does not grant. Null = every executor.
     /// </param>
-    public ServiceContext(FunctionOptions options, ServiceSettings settings, JsonLogger log, TimeProvider clock, IReadOnlyCollection<Type>? composedOf = null)
+    public ServiceContext(FunctionOptions options, ServiceSettings settings, JsonLogger log, TimeProvider clock, IReadOnlyCollection<Type>? composedOf = null, Func<AwsSettings>? awsSettings = null)
     {
         this.composedOf = composedOf;
         Options = options;
@@ -41,7 +41,9 @@ internal sealed class ServiceContext : IDisposable
         Clock = options.DecisionClock(clock);
         Metrics = new EmfMetrics(log.Sink, clock);
         policy = new(LoadPolicy);
-        aws = new(() => options.UseAws ? new AwsClientFactory(AwsSettings.FromEnvironment()) : null);
+        aws = new(() => options.UseAws
+            ? new AwsClientFactory((awsSettings ?? throw new FunctionConfigurationException("no AWS settings were given to a function that runs against AWS"))(), clock, SharedRandomJitter.Instance)
+            : null);
         state = new(CreateStateStore);
         inventory = new(CreateInventorySource);
         executors = new(CreateExecutors);
@@ -109,7 +111,7 @@ internal sealed class ServiceContext : IDisposable
 
         if (Options.UseAws)
         {
-            throw new FunctionConfigurationException($"{ServiceSettings.StateTableVariable} must name the state table when the service runs against AWS");
+            throw new FunctionConfigurationException($"{FunctionOptions.StateTableVariable} must name the state table when the service runs against AWS");
         }
 
         // A local run without --state remembers nothing beyond this invocation.

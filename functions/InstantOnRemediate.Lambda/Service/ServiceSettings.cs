@@ -9,13 +9,14 @@ namespace InstantOnRemediate.Lambda.Service;
 /// </summary>
 internal sealed record ServiceSettings
 {
-    public const string StateTableVariable = "STATE_TABLE";
-    public const string TopicArnVariable = "TOPIC_ARN";
-    public const string ClustersVariable = "CLUSTERS";
-    public const string PolicyVariable = "POLICY";
-    public const string PauseParameterVariable = "PAUSE_PARAMETER";
-    public const string RunbookFunctionVariable = "RUNBOOK_FUNCTION";
-    public const string ContainerLogGroupsVariable = "CONTAINER_LOG_GROUPS";
+    // The names are FunctionOptions' (defined once, listed with their meaning in FunctionOptions.EnvironmentVariables).
+    private const string StateTableVariable = FunctionOptions.StateTableVariable;
+    private const string TopicArnVariable = FunctionOptions.TopicArnVariable;
+    private const string ClustersVariable = FunctionOptions.ClustersVariable;
+    private const string PolicyVariable = FunctionOptions.PolicyVariable;
+    private const string PauseParameterVariable = FunctionOptions.PauseParameterVariable;
+    private const string RunbookFunctionVariable = FunctionOptions.RunbookFunctionVariable;
+    private const string ContainerLogGroupsVariable = FunctionOptions.ContainerLogGroupsVariable;
 
     /// <summary>DynamoDB table of the state store (Lambda); null offline.</summary>
     public string? StateTable { get; init; }
@@ -58,7 +59,7 @@ internal sealed record ServiceSettings
             Clusters = List(Get(ClustersVariable)),
             Policy = policy,
             PauseParameter = Get(PauseParameterVariable),
-            RunbookFunction = Get(RunbookFunctionVariable) ?? "instanton-remediate-runbook",
+            RunbookFunction = Get(RunbookFunctionVariable) ?? Get(FunctionOptions.FunctionNameVariable) ?? "instanton-remediate-runbook",
             ContainerLogGroups = List(Get(ContainerLogGroupsVariable)),
         };
     }

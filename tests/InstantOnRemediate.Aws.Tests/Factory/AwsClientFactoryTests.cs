@@ -19,7 +19,7 @@ public sealed class AwsClientFactoryTests
     public void Properties_NothingTouched_NoClientCreated()
     {
         TestEnvironment.ApplyStaticCredentials();
-        using var aws = new AwsClientFactory(Read(("AWS_REGION", "us-east-1")));
+        using var aws = new AwsClientFactory(Read(("AWS_REGION", "us-east-1")), TimeProvider.System, SharedRandomJitter.Instance);
 
         Assert.All(new[] { "Eks", "Logs", "Sns", "Ec2", "Ssm", "DynamoDb" }, name => Assert.False(aws.IsCreated(name)));
         _ = aws.Eks;
@@ -39,7 +39,7 @@ public sealed class AwsClientFactoryTests
         using var aws = new AwsClientFactory(Read(
             ("AWS_REGION", "eu-central-1"),
             ("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"),
-            ("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000")));
+            ("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000")), TimeProvider.System, SharedRandomJitter.Instance);
 
         var ssm = ((AmazonSimpleSystemsManagementClient)aws.Ssm).Config;
         var dynamo = ((AmazonDynamoDBClient)aws.DynamoDb).Config;
@@ -61,7 +61,7 @@ public sealed class AwsClientFactoryTests
         using var aws = new AwsClientFactory(Read(
             ("AWS_REGION", "eu-central-1"),
             ("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"),
-            ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")));
+            ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")), TimeProvider.System, SharedRandomJitter.Instance);
 
         var ssm = ((AmazonSimpleSystemsManagementClient)aws.Ssm).Config;
 

@@ -15,7 +15,7 @@ public sealed class SdkClientsMotoTests(MotoServer moto)
         TestEnvironment.ApplyStaticCredentials();
         var map = variables.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
         map["AWS_REGION"] = MotoServer.Region;
-        return new AwsClientFactory(AwsSettings.FromEnvironment(name => map.GetValueOrDefault(name), () => null));
+        return new AwsClientFactory(AwsSettings.FromEnvironment(name => map.GetValueOrDefault(name), () => null), TimeProvider.System, SharedRandomJitter.Instance);
     }
 
     [Fact]

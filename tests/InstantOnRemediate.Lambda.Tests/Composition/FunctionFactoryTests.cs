@@ -1,3 +1,4 @@
+using InstantOnRemediate.Lambda.Logging;
 using InstantOnRemediate.Lambda.Composition;
 using InstantOnRemediate.Lambda.Handlers;
 
@@ -11,7 +12,7 @@ public sealed class FunctionFactoryTests
     [InlineData("reconcile", typeof(ReconcileHandler))]
     public void Create_KnownHandler_BuildsIt(string name, Type expected)
     {
-        var handler = FunctionFactory.Create(name, new FunctionOptions());
+        var handler = FunctionFactory.Create(name, new FunctionOptions(), JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System);
 
         Assert.IsType(expected, handler);
         Assert.Equal(name, handler.Name);
@@ -24,7 +25,7 @@ public sealed class FunctionFactoryTests
     [InlineData("")]
     public void Create_UnknownHandler_ThrowsNoSuchHandler(string name)
     {
-        var e = Assert.Throws<FunctionConfigurationException>(() => FunctionFactory.Create(name, new FunctionOptions()));
+        var e = Assert.Throws<FunctionConfigurationException>(() => FunctionFactory.Create(name, new FunctionOptions(), JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System));
 
         Assert.Equal("Runtime.NoSuchHandler", e.ErrorType);
         Assert.Contains("detect, runbook, reconcile", e.Message, StringComparison.Ordinal);
@@ -33,7 +34,7 @@ public sealed class FunctionFactoryTests
     [Fact]
     public void Create_InvalidOptions_ThrowsInvalidConfiguration()
     {
-        var e = Assert.Throws<FunctionConfigurationException>(() => FunctionFactory.Create("detect", new FunctionOptions { Mode = "fix-everything" }));
+        var e = Assert.Throws<FunctionConfigurationException>(() => FunctionFactory.Create("detect", new FunctionOptions { Mode = "fix-everything" }, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System));
 
         Assert.Equal("Runtime.InvalidConfiguration", e.ErrorType);
     }

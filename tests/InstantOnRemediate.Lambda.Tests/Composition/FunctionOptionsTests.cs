@@ -1,5 +1,6 @@
 using System.Collections;
 using InstantOnRemediate.Lambda.Composition;
+using InstantOnRemediate.Lambda.Service;
 
 namespace InstantOnRemediate.Lambda.Tests.Composition;
 
@@ -71,20 +72,15 @@ public sealed class FunctionOptionsTests
     [Fact]
     public void EnvironmentVariables_DocumentEveryVariableRead()
     {
-        var documented = FunctionOptions.EnvironmentVariables.Select(v => v.Key).ToHashSet();
-        string[] read =
-        [
-            FunctionOptions.ModeVariable, FunctionOptions.InventoryFileVariable, FunctionOptions.UseAwsVariable,
-            FunctionOptions.StateDirectoryVariable, FunctionOptions.NowVariable, FunctionOptions.LogLevelVariable,
-            FunctionOptions.TaskRootVariable,
+        var documented = FunctionOptions.EnvironmentVariables.Select(v => v.Name).ToHashSet();
+        // What the readers actually ask for: the options, the service settings and the host's log level.
+        var environment = new RecordingEnvironment();
+        FunctionOptions.FromEnvironment(environment);
+        ServiceSettings.FromEnvironment(environment);
+        _ = environment[FunctionOptions.LogLevelVariable];
 
-            // Deployment settings template.yaml sets (tests/.../Deployment/TemplateTests.cs).
-            FunctionOptions.ClustersVariable, FunctionOptions.PolicyVariable, FunctionOptions.StateTableVariable,
-            FunctionOptions.TopicArnVariable, FunctionOptions.PauseParameterVariable, FunctionOptions.RunbookFunctionVariable,
-        ];
-
-        Assert.Equal(read.Order(), documented.Order());
-        Assert.All(FunctionOptions.EnvironmentVariables, v => Assert.False(string.IsNullOrWhiteSpace(v.Value)));
+        Assert.Equal(environment.Read.Order(), documented.Order());
+        Assert.All(FunctionOptions.EnvironmentVariables, v => Assert.False(string.IsNullOrWhiteSpace(v.Meaning)));
     }
 
     [Fact]

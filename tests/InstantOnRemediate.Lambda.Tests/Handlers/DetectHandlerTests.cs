@@ -1,3 +1,4 @@
+using InstantOnRemediate.Lambda.Logging;
 using System.Text.Json;
 using InstantOnRemediate.Lambda.Composition;
 using InstantOnRemediate.Lambda.Hosting;
@@ -10,7 +11,7 @@ public sealed class DetectHandlerTests
     [Fact]
     public async Task HandleAsync_SubscriptionEnvelope_ReturnsContractShapedResponse()
     {
-        var handler = FunctionFactory.Create("detect", new FunctionOptions { Mode = "recommend" });
+        var handler = FunctionFactory.Create("detect", new FunctionOptions { Mode = "recommend" }, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System);
 
         var bytes = await handler.HandleAsync(SubscriptionEnvelopes.Utf8(SubscriptionEnvelopes.RestoreFailure()), HandlerTestContext.Create(), CancellationToken.None);
 
@@ -35,8 +36,8 @@ public sealed class DetectHandlerTests
         // Two cold starts (no shared state) deciding the same batch at the same instant.
         var payload = SubscriptionEnvelopes.Utf8(SubscriptionEnvelopes.RestoreFailure());
 
-        var first = JsonDocument.Parse(await FunctionFactory.Create("detect", new FunctionOptions()).HandleAsync(payload, HandlerTestContext.Create(), CancellationToken.None));
-        var second = JsonDocument.Parse(await FunctionFactory.Create("detect", new FunctionOptions()).HandleAsync(payload, HandlerTestContext.Create(), CancellationToken.None));
+        var first = JsonDocument.Parse(await FunctionFactory.Create("detect", new FunctionOptions(), JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System).HandleAsync(payload, HandlerTestContext.Create(), CancellationToken.None));
+        var second = JsonDocument.Parse(await FunctionFactory.Create("detect", new FunctionOptions(), JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System).HandleAsync(payload, HandlerTestContext.Create(), CancellationToken.None));
 
         Assert.Equal(first.RootElement.GetProperty("plan").GetProperty("id").GetString(), second.RootElement.GetProperty("plan").GetProperty("id").GetString());
     }
@@ -45,7 +46,7 @@ public sealed class DetectHandlerTests
     public async Task HandleAsync_FixedNow_DecidesAtThatInstant()
     {
         var now = new DateTimeOffset(2024, 12, 1, 0, 0, 0, TimeSpan.Zero);
-        var handler = FunctionFactory.Create("detect", new FunctionOptions { Now = now });
+        var handler = FunctionFactory.Create("detect", new FunctionOptions { Now = now }, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System);
 
         var bytes = await handler.HandleAsync(SubscriptionEnvelopes.Utf8(SubscriptionEnvelopes.RestoreFailure()), HandlerTestContext.Create(), CancellationToken.None);
 
@@ -60,7 +61,7 @@ public sealed class DetectHandlerTests
     [InlineData("malformed-empty-data.json", "'awslogs.data' is empty")]
     public async Task HandleAsync_MalformedSample_ThrowsInvalidRequestSayingWhy(string file, string expected)
     {
-        var handler = FunctionFactory.Create("detect", new FunctionOptions());
+        var handler = FunctionFactory.Create("detect", new FunctionOptions(), JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System);
         var payload = File.ReadAllBytes(RepoPaths.Event("detect", file));
 
         var e = await Assert.ThrowsAsync<InvalidRequestException>(() => handler.HandleAsync(payload, HandlerTestContext.Create(), CancellationToken.None));
@@ -82,7 +83,7 @@ public sealed class DetectHandlerTests
     [Fact]
     public async Task HandleAsync_EmptyPayload_ThrowsInvalidRequest()
     {
-        var handler = FunctionFactory.Create("detect", new FunctionOptions());
+        var handler = FunctionFactory.Create("detect", new FunctionOptions(), JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System);
 
         var e = await Assert.ThrowsAsync<InvalidRequestException>(() => handler.HandleAsync(ReadOnlyMemory<byte>.Empty, HandlerTestContext.Create(), CancellationToken.None));
 

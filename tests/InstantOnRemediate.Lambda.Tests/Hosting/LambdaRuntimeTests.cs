@@ -14,7 +14,7 @@ public sealed class LambdaRuntimeTests
     [Fact]
     public async Task RunAsync_ValidDetectEvent_PostsResponse()
     {
-        await using var harness = new RuntimeHarness(FunctionFactory.Create(HandlerNames.Detect, Observe));
+        await using var harness = new RuntimeHarness(FunctionFactory.Create(HandlerNames.Detect, Observe, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System));
         var id = harness.Api.Enqueue(SubscriptionEnvelopes.RestoreFailure());
 
         var post = await harness.Api.WaitForResultAsync(id);
@@ -27,7 +27,7 @@ public sealed class LambdaRuntimeTests
     [Fact]
     public async Task RunAsync_MalformedEvent_PostsInvalidRequestErrorWithHeaderAndContentType()
     {
-        await using var harness = new RuntimeHarness(FunctionFactory.Create(HandlerNames.Detect, Observe));
+        await using var harness = new RuntimeHarness(FunctionFactory.Create(HandlerNames.Detect, Observe, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System));
         var id = harness.Api.Enqueue("""{"Records":[]}""");
 
         var post = await harness.Api.WaitForResultAsync(id);
@@ -134,7 +134,7 @@ public sealed class LambdaRuntimeTests
     [Fact]
     public async Task RunAsync_InvocationLogs_CarryRequestIdHandlerAndErrorType()
     {
-        await using var harness = new RuntimeHarness(FunctionFactory.Create(HandlerNames.Runbook, Observe));
+        await using var harness = new RuntimeHarness(FunctionFactory.Create(HandlerNames.Runbook, Observe, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System));
         var id = harness.Api.Enqueue("""{"action":"drain"}""");
         await harness.Api.WaitForResultAsync(id);
         await harness.Api.WaitForNextPollsAsync(2);

@@ -25,7 +25,7 @@ public sealed class ActionFollowerTests
         {
             Region = MotoServer.Region, GlobalEndpoint = server.Endpoint, Credentials = new BasicAWSCredentials(MotoServer.AccessKey, MotoServer.SecretKey),
             Retry = new AwsRetryPolicy { MaxAttempts = 1 },
-        });
+        }, TimeProvider.System, SharedRandomJitter.Instance);
     }
 
     private static string Update(string status, string errors = "[]") => $$$"""

@@ -45,7 +45,7 @@ public sealed class ReconcileAwsTests : IDisposable
 
     private async Task<JsonElement> InvokeAsync(string handlerName, byte[] payload, DateTimeOffset now)
     {
-        var handler = FunctionFactory.Create(handlerName, new FunctionOptions { UseAws = true, Mode = "enforce", Now = now }, JsonLogger.Null, Settings);
+        var handler = FunctionFactory.Create(handlerName, new FunctionOptions { UseAws = true, Mode = "enforce", Now = now }, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System, Settings);
         var bytes = await handler.HandleAsync(payload, HandlerTestContext.Create(), CancellationToken.None);
         return JsonDocument.Parse(bytes).RootElement.Clone();
     }
@@ -74,7 +74,7 @@ public sealed class ReconcileAwsTests : IDisposable
         Assert.Contains(verification.GetProperty("evidence").EnumerateArray(), e => e.GetString()!.Contains("shop/orders-7d9f8b6c5-m8p2z on node group ng-al2023-general", StringComparison.Ordinal));
         Assert.True(root.GetProperty("alertsSent").GetInt32() >= 1, root.ToString());
 
-        using var clients = new AwsClientFactory(AwsSettings.FromEnvironment());
+        using var clients = new AwsClientFactory(AwsSettings.FromEnvironment(Environment.GetEnvironmentVariable), TimeProvider.System, SharedRandomJitter.Instance);
         var store = new DynamoDbStateStore(clients.DynamoDb, ReconcileAwsEnvironment.Table, new FixedTimeProvider(start.AddMinutes(21)));
         var fix = Assert.Single(await store.GetVerifiedFixesAsync(ReconcileAwsEnvironment.Cluster));
         Assert.Equal(("ng-al2-general", actionId), (fix.Nodegroup, fix.ActionId));

@@ -1,3 +1,4 @@
+using InstantOnRemediate.Lambda.Logging;
 using System.Text.Json;
 using InstantOnRemediate.Core.State;
 using InstantOnRemediate.Lambda.Composition;
@@ -39,7 +40,7 @@ public sealed class ReconcileHandlerTests : IDisposable
     [InlineData("{")]
     public async Task HandleAsync_NotAnObject_ThrowsInvalidRequest(string json)
     {
-        var handler = FunctionFactory.Create("reconcile", new FunctionOptions { StateDirectory = world.StateDirectory });
+        var handler = FunctionFactory.Create("reconcile", new FunctionOptions { StateDirectory = world.StateDirectory }, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System);
 
         await Assert.ThrowsAsync<InvalidRequestException>(() => handler.HandleAsync(SubscriptionEnvelopes.Utf8(json), HandlerTestContext.Create(), CancellationToken.None));
     }

@@ -27,15 +27,14 @@ internal sealed class ReconcileWorld : IDisposable
 
     public async Task<JsonElement> ReconcileAsync(DateTimeOffset now, string payload = "{}", string? policy = null)
     {
-        var handler = FunctionFactory.Create("reconcile", new FunctionOptions { StateDirectory = StateDirectory, Now = now, Mode = "enforce" }, JsonLogger.Null,
-            new ServiceSettings { Policy = policy });
+        var handler = FunctionFactory.Create("reconcile", new FunctionOptions { StateDirectory = StateDirectory, Now = now, Mode = "enforce" }, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System, new ServiceSettings { Policy = policy });
         var bytes = await handler.HandleAsync(System.Text.Encoding.UTF8.GetBytes(payload), HandlerTestContext.Create(), CancellationToken.None);
         return JsonDocument.Parse(bytes).RootElement.Clone();
     }
 
     public async Task<JsonElement> DetectAsync(string eventFile, DateTimeOffset now)
     {
-        var handler = FunctionFactory.Create("detect", new FunctionOptions { StateDirectory = StateDirectory, Now = now, Mode = "enforce" }, JsonLogger.Null, new ServiceSettings());
+        var handler = FunctionFactory.Create("detect", new FunctionOptions { StateDirectory = StateDirectory, Now = now, Mode = "enforce" }, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System, new ServiceSettings());
         var bytes = await handler.HandleAsync(File.ReadAllBytes(RepoPaths.Event("detect", eventFile)), HandlerTestContext.Create(), CancellationToken.None);
         return JsonDocument.Parse(bytes).RootElement.Clone();
     }

@@ -92,7 +92,7 @@ public sealed class RunbookAwsTests : IDisposable
 
     private async Task<JsonElement> InvokeAsync(string handlerName, string json)
     {
-        var handler = FunctionFactory.Create(handlerName, options, JsonLogger.Null, settings);
+        var handler = FunctionFactory.Create(handlerName, options, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System, settings);
         var bytes = await handler.HandleAsync(Encoding.UTF8.GetBytes(json), Handlers.HandlerTestContext.Create(), CancellationToken.None);
         return JsonDocument.Parse(bytes).RootElement.Clone();
     }

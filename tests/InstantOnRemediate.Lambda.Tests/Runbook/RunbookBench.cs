@@ -48,7 +48,7 @@ internal sealed class RunbookBench : IDisposable
 
     public async Task<JsonElement> DetectAsync(string eventFile = "eks-rseq-al2.json")
     {
-        var handler = FunctionFactory.Create(HandlerNames.Detect, Options, JsonLogger.Null, Settings);
+        var handler = FunctionFactory.Create(HandlerNames.Detect, Options, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System, Settings);
         var bytes = await handler.HandleAsync(File.ReadAllBytes(RepoPaths.Event("detect", eventFile)), Handlers.HandlerTestContext.Create(), CancellationToken.None);
         return JsonDocument.Parse(bytes).RootElement;
     }
@@ -59,7 +59,7 @@ internal sealed class RunbookBench : IDisposable
     /// <summary>Invokes the runbook (with other options or settings over the same state when given) and checks the response's common shape.</summary>
     public async Task<JsonElement> RunbookAsync(byte[] payload, FunctionOptions? options = null, ServiceSettings? settings = null)
     {
-        var handler = FunctionFactory.Create(HandlerNames.Runbook, options ?? Options, JsonLogger.Null, settings ?? Settings);
+        var handler = FunctionFactory.Create(HandlerNames.Runbook, options ?? Options, JsonLogger.Null, Environment.GetEnvironmentVariables(), TimeProvider.System, settings ?? Settings);
         var bytes = await handler.HandleAsync(payload, Handlers.HandlerTestContext.Create(), CancellationToken.None);
         var root = JsonDocument.Parse(bytes).RootElement;
         Assert.Contains(root.GetProperty("status").GetString(), RunbookStatuses.All);

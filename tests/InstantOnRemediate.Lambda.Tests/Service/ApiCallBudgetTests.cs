@@ -1,3 +1,4 @@
+using InstantOnRemediate.Aws.Http;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -219,7 +220,8 @@ public sealed class ApiCallBudgetTests(ApiCallBudgetTests.Environment environmen
                 StateDirectory = Path.Combine(stateRoot!, Guid.NewGuid().ToString("N")),
             };
             var settings = new ServiceSettings { Clusters = [Cluster] };
-            return new ServiceContext(options, settings, JsonLogger.Null, TimeProvider.System);
+            return new ServiceContext(options, settings, JsonLogger.Null, TimeProvider.System, composedOf: null,
+                () => AwsSettings.FromEnvironment(System.Environment.GetEnvironmentVariable));
         }
 
         public async Task InitializeAsync()

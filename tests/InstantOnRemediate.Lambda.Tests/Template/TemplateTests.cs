@@ -24,9 +24,10 @@ public sealed partial class TemplateTests
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(limit.Token);
 
-        // cfn-lint exit codes are bit flags: 2 = error, 4 = warning, 8 = informational. Errors fail; the rest is shown.
+        // cfn-lint exit codes are bit flags: 2 = error, 4 = warning, 8 = informational. Errors and warnings fail
+        // (no warning is accepted today; one that had to be would be listed here with its reason).
         var output = await stdout + await stderr;
-        Assert.True((process.ExitCode & 3) == 0, $"cfn-lint exit {process.ExitCode}:\n{output}");
+        Assert.True((process.ExitCode & 7) == 0, $"cfn-lint exit {process.ExitCode}:\n{output}");
     }
 
     [Fact]
@@ -40,25 +41,9 @@ public sealed partial class TemplateTests
         Assert.Equal(3, MakefileBuild().Matches(text).Count);
     }
 
-    [Fact]
-    public void Template_EnvironmentVariables_AreAllDocumented()
-    {
-        var text = File.ReadAllText(TemplatePath);
-        var variables = text[text.IndexOf("Variables:", StringComparison.Ordinal)..];
-        var documented = FunctionOptions.EnvironmentVariables.Select(v => v.Key).ToHashSet();
-
-        var names = VariableLine().Matches(variables).Select(m => m.Groups[1].Value).ToList();
-
-        Assert.NotEmpty(names);
-        Assert.All(names, name => Assert.Contains(name, documented));
-    }
-
     [GeneratedRegex(@"^\s+Handler:\s*(\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex HandlerLine();
 
     [GeneratedRegex(@"BuildMethod:\s*makefile")]
     private static partial Regex MakefileBuild();
-
-    [GeneratedRegex(@"^ {8}([A-Z][A-Z0-9_]*):", RegexOptions.Multiline)]
-    private static partial Regex VariableLine();
 }

@@ -145,7 +145,7 @@ public sealed class AwsFaultTests(MotoWorld world) : IDisposable
         world.Proxy.Reset();
         world.Proxy.Inject("DescribeCluster", Fault.Slow(TimeSpan.FromSeconds(5)));
         world.ApplyEnvironment();
-        using var aws = new AwsClientFactory(AwsSettings.FromEnvironment() with { AttemptTimeout = TimeSpan.FromSeconds(1) });
+        using var aws = new AwsClientFactory(AwsSettings.FromEnvironment(Environment.GetEnvironmentVariable) with { AttemptTimeout = TimeSpan.FromSeconds(1) }, TimeProvider.System, SharedRandomJitter.Instance);
 
         var described = await aws.Eks.DescribeClusterAsync(new DescribeClusterRequest { Name = cluster });
 
@@ -168,7 +168,7 @@ public sealed class AwsFaultTests(MotoWorld world) : IDisposable
         world.Proxy.Inject(r => ProxiedRequest.OperationOf(r) == "ListNodegroups" && r.Query.Contains("nextToken=page-3", StringComparison.Ordinal),
             new Fault { Name = "last-page", Status = 200, Body = """{"nodegroups":["ng-al2023-general"]}""" });
         world.ApplyEnvironment();
-        using var aws = new AwsClientFactory(AwsSettings.FromEnvironment());
+        using var aws = new AwsClientFactory(AwsSettings.FromEnvironment(Environment.GetEnvironmentVariable), TimeProvider.System, SharedRandomJitter.Instance);
 
         var names = await aws.Eks.ListAllNodegroupsAsync(cluster);
 

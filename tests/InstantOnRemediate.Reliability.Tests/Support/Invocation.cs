@@ -21,7 +21,7 @@ internal sealed class Invocation : IDisposable
     {
         this.stateDirectory = stateDirectory;
         var log = new JsonLogger(new LogSink(logs), TimeProvider.System, LogLevel.Debug);
-        Handler = FunctionFactory.Create(handler, options, log, settings);
+        Handler = FunctionFactory.Create(handler, options, log, Environment.GetEnvironmentVariables(), TimeProvider.System, settings);
     }
 
     public IFunctionHandler Handler { get; }
