@@ -10,11 +10,13 @@ namespace InstantOnRemediate.Cli;
 internal static class CliRoot
 {
 #pragma warning disable RS0030 // the composition root is where the environment and the clock come from
-    /// <summary>The process environment, read once.</summary>
-    public static IDictionary Environment { get; } = System.Environment.GetEnvironmentVariables();
+    /// <summary>The process environment as it is now.</summary>
+    public static IDictionary Environment => System.Environment.GetEnvironmentVariables();
 
     public static TimeProvider Clock => TimeProvider.System;
 #pragma warning restore RS0030
 
-    public static string? Variable(string name) => Environment[name] as string;
+#pragma warning disable RS0030
+    public static string? Variable(string name) => System.Environment.GetEnvironmentVariable(name);
+#pragma warning restore RS0030
 }

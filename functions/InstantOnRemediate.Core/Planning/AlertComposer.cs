@@ -38,7 +38,7 @@ internal sealed class AlertComposer(RemediationPolicy policy, RemedyPlanner plan
             ["podNames"] = string.Join(',', group.PodNames),
             ["windowMinutes"] = Num(window),
             ["firstSeen"] = SafetyGates.Time(group.FirstSeen),
-            [PlanActionKeys.NodegroupsParameter] = key.Nodegroup,
+            [PlanActionKeys.NodegroupsParameter] = group.Nodegroups.Count > 0 ? string.Join(',', group.Nodegroups) : key.Nodegroup,
             ["fix"] = RemedyAdvice.For(cause, group.CatalogFix),
         };
         if (group.OldFailures > 0)
@@ -58,14 +58,14 @@ internal sealed class AlertComposer(RemediationPolicy policy, RemedyPlanner plan
 
         if (group.Remedy == RemedyClasses.NodeKernel)
         {
-            AddSteering(cluster, [key.Nodegroup], parameters);
+            AddSteering(cluster, group.Nodegroups.Count > 0 ? group.Nodegroups : [key.Nodegroup], parameters);
         }
         else if (group.Remedy == RemedyClasses.Hardware)
         {
-            AddHardwareSteering(cluster, [key.Nodegroup], parameters);
+            AddHardwareSteering(cluster, group.Nodegroups.Count > 0 ? group.Nodegroups : [key.Nodegroup], parameters);
         }
 
-        var others = planned.Where(c => c.Action.Type != ActionTypes.None && c.Action.Cause == cause && c.Key.Nodegroup == key.Nodegroup).ToList();
+        var others = planned.Where(c => c.Action.Type != ActionTypes.None && c.Action.Cause == cause && (group.Nodegroups.Count > 0 || c.Key.Nodegroup == key.Nodegroup)).ToList();
         if (others.Count > 0)
         {
             parameters["actions"] = string.Join("; ", others.Take(10).Select(c => $"{c.Action.Type} {Subject(c.Action)} ({c.Action.Status})"));
@@ -87,7 +87,7 @@ internal sealed class AlertComposer(RemediationPolicy policy, RemedyPlanner plan
         var bucket = now.ToUnixTimeSeconds() / (Math.Max(1, window) * 60L);
         var candidate = ActionFactory.Create(
             ActionTypes.Notify, key, group,
-            $"{group.AlertFailures} failed InstantOn restore(s) across {group.PodNames.Count} pod(s) on node group {key.Nodegroup} of {cluster}: {cause} ({group.Remedy})"
+            $"{group.AlertFailures} failed InstantOn restore(s) across {group.PodNames.Count} pod(s) on {(group.Nodegroups.Count > 0 ? $"{group.Nodegroups.Count} node groups" : "node group " + key.Nodegroup)} of {cluster}: {cause} ({group.Remedy})"
                 + (group.OldFailures > 0 ? $", {group.OldFailures} of them older than the {window}-min window" : "")
                 + (storm ? " - storm: node-group changes held" : "")
                 + (paused ? " - remediation paused: alert only" : ""),

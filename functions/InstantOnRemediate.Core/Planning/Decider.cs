@@ -110,7 +110,15 @@ public static class Decider
 
         // 14. The alert of each (node group, cause), composed after the gates so it can say what else happens; not
         // gated by the action thresholds (AlertRule), rate-limited to one per alert window, pause or not.
-        var notifications = told.Select(t => alerts.Compose(t.Group, t.Held, gated, storm, state.Paused, state.RecentClaims, now)).OfType<Candidate>().ToList();
+        // A storm (more failing node groups than the policy tolerates) is one alert per cause for all its node groups.
+        var alertStorm = told.Select(t => t.Group.Key.Nodegroup).Distinct(StringComparer.Ordinal).Count() > policy.BlastRadius.MaxUnhealthyNodegroups;
+        if (alertStorm)
+        {
+            told = [.. told.GroupBy(t => t.Group.Key.Cause, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (Merge(cluster, g.Key, [.. g.Select(t => t.Group)]), g.Select(t => t.Held).FirstOrDefault(h => h is not null)))];
+        }
+
+        var notifications = told.Select(t => alerts.Compose(t.Group, t.Held, gated, storm || alertStorm, state.Paused, state.RecentClaims, now)).OfType<Candidate>().ToList();
         return gated.Concat(notifications.Select(n => n with { Action = n.Action with { Mode = policy.Mode } })).Select(c => c.Action);
     }
 
@@ -197,6 +205,21 @@ public static class Decider
 
         return [.. groups.OrderByDescending(g => g.Failures).ThenBy(g => g.Key.ToString(), StringComparer.Ordinal)];
     }
+
+    /// <summary>The groups of one cause across many node groups, as one (the storm alert); its node group is '-'.</summary>
+    private static FailureGroup Merge(string cluster, string cause, List<FailureGroup> groups) => new()
+    {
+        Key = new RemediationKey(cluster, RemediationKey.UnknownNodegroup, cause),
+        Remedy = groups[0].Remedy,
+        Findings = [.. groups.SelectMany(g => g.Findings).OrderBy(f => f.Id, StringComparer.Ordinal)],
+        Failures = groups.Sum(g => g.Failures),
+        OldFailures = groups.Sum(g => g.OldFailures),
+        Pods = groups.SelectMany(g => g.PodNames).Distinct(StringComparer.Ordinal).Count(),
+        PodNames = [.. groups.SelectMany(g => g.PodNames).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+        RepeatedWorkload = groups.Any(g => g.RepeatedWorkload),
+        FirstSeen = groups.Min(g => g.FirstSeen),
+        Nodegroups = [.. groups.Select(g => g.Key.Nodegroup).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+    };
 
     /// <summary>A pod as alerts and thresholds name it: namespace/pod when the namespace is known.</summary>
     internal static string? PodName(string? ns, string? pod) => pod is null ? null : ns is null ? pod : ns + "/" + pod;

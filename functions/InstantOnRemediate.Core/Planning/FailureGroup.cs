@@ -33,6 +33,9 @@ internal sealed record FailureGroup
     /// <summary>One workload (Deployment / StatefulSet) failed more than once: a crash loop or a restart that failed again.</summary>
     public bool RepeatedWorkload { get; init; }
 
+    /// <summary>The node groups of a storm alert that covers many; empty for one group's own key.</summary>
+    public IReadOnlyList<string> Nodegroups { get; init; } = [];
+
     /// <summary>The catalog's fix for the cause, when a finding carried one.</summary>
     public string? CatalogFix => Findings.Select(f => f.Fix).FirstOrDefault(f => !string.IsNullOrWhiteSpace(f));
 

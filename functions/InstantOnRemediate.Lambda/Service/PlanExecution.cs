@@ -176,7 +176,13 @@ internal sealed class PlanExecution(ServiceContext service)
         return AlertWriter.Compose(new AlertGroup
         {
             Cluster = cluster,
-            Nodegroup = nodegroups.Length switch { 0 => null, 1 => nodegroups[0], _ => string.Join(", ", nodegroups) },
+            Nodegroup = nodegroups.Length switch
+            {
+                0 => null,
+                1 => nodegroups[0],
+                <= 5 => string.Join(", ", nodegroups),
+                _ => $"{string.Join(", ", nodegroups.Take(5))} and {nodegroups.Length - 5} more",
+            },
             Cause = cause,
             Findings = group,
             Correlation = [.. correlation.Where(c => nodes.Contains(c.Node))],
