@@ -9,16 +9,19 @@ namespace InstantOnRemediate.Lambda.Tests.EndToEnd;
 /// and detect events built from the shipped sample with the node name moto gave the AL2 instance. Each event is
 /// the sample shifted by whole minutes (new event ids and timestamps): one more failed restore of the same pod.
 /// </summary>
-internal sealed record EksCaseWorld(IReadOnlyList<string> Events, string Topic, string Queue, string Table, string Node)
+internal sealed record EksCaseWorld(string Cluster, IReadOnlyList<string> Events, string Topic, string Queue, string Table, string Node)
 {
-    public const string Cluster = "prod-eks";
     public const string IncompatibleNodegroup = "ng-al2-general";
 
-    /// <summary>Seeds moto and returns the world with one event per entry of <paramref name="minuteShifts"/>.</summary>
-    public static async Task<EksCaseWorld> SeedAsync(Uri endpoint, params int[] minuteShifts)
+    /// <summary>Seeds moto with cluster prod-eks and returns the world with one event per entry of <paramref name="minuteShifts"/>.</summary>
+    public static Task<EksCaseWorld> SeedAsync(Uri endpoint, params int[] minuteShifts) => SeedAsync(endpoint, "prod-eks", minuteShifts);
+
+    /// <summary>The same world for a cluster of another name (the sample's log group and metadata renamed with it).</summary>
+    public static async Task<EksCaseWorld> SeedAsync(Uri endpoint, string cluster, params int[] minuteShifts)
     {
-        var json = JsonDocument.Parse(await Boto3Script.RunAsync(endpoint, SeedScript(RepoPaths.Event("detect", "eks-rseq-al2.decoded.json"), minuteShifts))).RootElement;
+        var json = JsonDocument.Parse(await Boto3Script.RunAsync(endpoint, SeedScript(RepoPaths.Event("detect", "eks-rseq-al2.decoded.json"), cluster, minuteShifts))).RootElement;
         return new EksCaseWorld(
+            cluster,
             [.. json.GetProperty("events").EnumerateArray().Select(e => e.GetRawText())],
             json.GetProperty("topic").GetString()!, json.GetProperty("queue").GetString()!, json.GetProperty("table").GetString()!, json.GetProperty("node").GetString()!);
     }
@@ -62,20 +65,21 @@ internal sealed record EksCaseWorld(IReadOnlyList<string> Events, string Topic, 
         return [.. json.EnumerateArray().Select(a => (a.GetProperty("subject").GetString()!, a.GetProperty("message").GetString()!))];
     }
 
-    private static string SeedScript(string decodedSample, int[] shifts) => $$"""
+    private static string SeedScript(string decodedSample, string cluster, int[] shifts) => $$"""
         import base64, gzip, copy
+        cluster = {{JsonSerializer.Serialize(cluster)}}
         ec2 = boto3.client('ec2'); eks = boto3.client('eks'); sns = boto3.client('sns'); sqs = boto3.client('sqs'); ddb = boto3.client('dynamodb')
         vpc = ec2.create_vpc(CidrBlock='192.168.0.0/16')['Vpc']['VpcId']
         subnet = ec2.create_subnet(VpcId=vpc, CidrBlock='192.168.0.0/19')['Subnet']['SubnetId']
-        eks.create_cluster(name='prod-eks', version='1.30', roleArn='arn:aws:iam::123456789012:role/eks', resourcesVpcConfig={'subnetIds': [subnet]})
+        eks.create_cluster(name=cluster, version='1.30', roleArn='arn:aws:iam::123456789012:role/eks', resourcesVpcConfig={'subnetIds': [subnet]})
         nodes = {}
         for name, ami_type, release in (('ng-al2-general', 'AL2_x86_64', '1.30.9-20250212'), ('ng-al2023-general', 'AL2023_x86_64_STANDARD', '1.30.9-20250212')):
-            eks.create_nodegroup(clusterName='prod-eks', nodegroupName=name, subnets=[subnet], nodeRole='arn:aws:iam::123456789012:role/node',
+            eks.create_nodegroup(clusterName=cluster, nodegroupName=name, subnets=[subnet], nodeRole='arn:aws:iam::123456789012:role/node',
                                  amiType=ami_type, releaseVersion=release, scalingConfig={'minSize': 1, 'maxSize': 3, 'desiredSize': 1})
-            asg = eks.describe_nodegroup(clusterName='prod-eks', nodegroupName=name)['nodegroup']['resources']['autoScalingGroups'][0]['name']
+            asg = eks.describe_nodegroup(clusterName=cluster, nodegroupName=name)['nodegroup']['resources']['autoScalingGroups'][0]['name']
             image = ec2.describe_images(Owners=['amazon'])['Images'][0]['ImageId']
             inst = ec2.run_instances(ImageId=image, MinCount=1, MaxCount=1, SubnetId=subnet, TagSpecifications=[{'ResourceType': 'instance', 'Tags': [
-                {'Key': 'eks:nodegroup-name', 'Value': name}, {'Key': 'eks:cluster-name', 'Value': 'prod-eks'}, {'Key': 'aws:autoscaling:groupName', 'Value': asg}]}])['Instances'][0]
+                {'Key': 'eks:nodegroup-name', 'Value': name}, {'Key': 'eks:cluster-name', 'Value': cluster}, {'Key': 'aws:autoscaling:groupName', 'Value': asg}]}])['Instances'][0]
             nodes[name] = inst['PrivateDnsName']
         topic = sns.create_topic(Name='instanton-alerts')['TopicArn']
         queue = sqs.create_queue(QueueName='instanton-alerts')['QueueUrl']
@@ -83,7 +87,7 @@ internal sealed record EksCaseWorld(IReadOnlyList<string> Events, string Topic, 
         ddb.create_table(TableName='instanton-state', BillingMode='PAY_PER_REQUEST',
                          AttributeDefinitions=[{'AttributeName': 'pk', 'AttributeType': 'S'}, {'AttributeName': 'sk', 'AttributeType': 'S'}],
                          KeySchema=[{'AttributeName': 'pk', 'KeyType': 'HASH'}, {'AttributeName': 'sk', 'KeyType': 'RANGE'}])
-        sample = json.loads(open({{JsonSerializer.Serialize(decodedSample)}}).read().replace('ip-192-168-12-34.us-west-2.compute.internal', nodes['ng-al2-general']))
+        sample = json.loads(open({{JsonSerializer.Serialize(decodedSample)}}).read().replace('ip-192-168-12-34.us-west-2.compute.internal', nodes['ng-al2-general']).replace('prod-eks', cluster))
         events = []
         for shift in {{JsonSerializer.Serialize(shifts)}}:
             batch = copy.deepcopy(sample)
