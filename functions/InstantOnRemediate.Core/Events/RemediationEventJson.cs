@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace InstantOnRemediate.Core.Events;
+
+/// <summary>The detail and the central view as JSON text (source-generated, AOT-safe).</summary>
+public static class RemediationEventJson
+{
+    public static string Detail(RemediationEventDetail detail) =>
+        JsonSerializer.Serialize(detail, RemediationEventJsonContext.Default.RemediationEventDetail);
+
+    public static RemediationEventDetail? ParseDetail(string json) =>
+        JsonSerializer.Deserialize(json, RemediationEventJsonContext.Default.RemediationEventDetail);
+
+    public static string Fleet(FleetView view) =>
+        JsonSerializer.Serialize(view, RemediationEventJsonContext.Default.FleetView);
+}
