@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InstantOnRemediate.Core.Json;
 
 namespace InstantOnRemediate.Core.Events;
 
@@ -61,13 +62,13 @@ public static class CentralEvents
                     return (null, $"source '{source.GetString()}' is not {RemediationEventKinds.Source}");
                 }
 
-                var envelope = document.RootElement.Deserialize(RemediationEventJsonContext.Default.CentralEventRecord);
+                var envelope = document.RootElement.Deserialize(OutboundJsonContext.Default.CentralEventRecord);
                 return Checked(envelope?.Detail is { } d
                     ? d with { Account = envelope.Account ?? d.Account, Region = envelope.Region ?? d.Region }
                     : null);
             }
 
-            return Checked(document.RootElement.Deserialize(RemediationEventJsonContext.Default.RemediationEventDetail));
+            return Checked(document.RootElement.Deserialize(OutboundJsonContext.Default.RemediationEventDetail));
         }
         catch (JsonException e)
         {

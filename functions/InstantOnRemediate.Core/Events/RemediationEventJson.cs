@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InstantOnRemediate.Core.Json;
 
 namespace InstantOnRemediate.Core.Events;
 
@@ -6,11 +7,11 @@ namespace InstantOnRemediate.Core.Events;
 public static class RemediationEventJson
 {
     public static string Detail(RemediationEventDetail detail) =>
-        JsonSerializer.Serialize(detail, RemediationEventJsonContext.Default.RemediationEventDetail);
+        JsonSerializer.Serialize(detail, OutboundJsonContext.Default.RemediationEventDetail);
 
     public static RemediationEventDetail? ParseDetail(string json) =>
-        JsonSerializer.Deserialize(json, RemediationEventJsonContext.Default.RemediationEventDetail);
+        JsonSerializer.Deserialize(json, OutboundJsonContext.Default.RemediationEventDetail);
 
     public static string Fleet(FleetView view) =>
-        JsonSerializer.Serialize(view, RemediationEventJsonContext.Default.FleetView);
+        JsonSerializer.Serialize(view, OutboundJsonContext.Default.FleetView);
 }
