@@ -37,6 +37,12 @@ internal sealed class EventBridgeClient : IAmazonEventBridge
             throw new ArgumentException($"PutEvents takes 1..{MaxEntries} entries, got {request.Entries.Count}", nameof(request));
         }
 
+        if (request.EndpointId is not null)
+        {
+            // Global endpoints are another host and sign with SigV4a, which this client does not do.
+            throw new ArgumentException("EndpointId (EventBridge global endpoints) is not supported (they need SigV4a signing); give the bus ARN in the Region instead", nameof(request));
+        }
+
         foreach (var entry in request.Entries)
         {
             if (EventEntrySize.Problem(entry) is { } problem)

@@ -14,4 +14,17 @@ public static class EventBridgeClients
         ArgumentNullException.ThrowIfNull(factory);
         return new EventBridgeClient(factory.Channel(EventBridgeClient.Service, JsonErrorReader.Instance));
     }
+
+    /// <summary>The client, built on first use: a cold start that publishes nothing pays nothing for it.</summary>
+    public static IAmazonEventBridge CreateEventBridgeOnFirstUse(this AwsClientFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return new DeferredEventBridge(new Lazy<IAmazonEventBridge>(factory.CreateEventBridge));
+    }
+
+    private sealed class DeferredEventBridge(Lazy<IAmazonEventBridge> client) : IAmazonEventBridge
+    {
+        public Task<PutEventsResponse> PutEventsAsync(PutEventsRequest request, CancellationToken cancellationToken = default) =>
+            client.Value.PutEventsAsync(request, cancellationToken);
+    }
 }

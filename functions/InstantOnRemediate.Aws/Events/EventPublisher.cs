@@ -33,7 +33,7 @@ public sealed class EventPublisher
         ArgumentNullException.ThrowIfNull(aws);
         ArgumentNullException.ThrowIfNull(variables);
         var bus = EventBusName.Parse(variables(EventBusName.Variable));
-        return bus is null ? Disabled : new EventPublisher(new EventBridgeDelivery(aws.CreateEventBridge(), time, jitter, options), bus);
+        return bus is null ? Disabled : new EventPublisher(new EventBridgeDelivery(aws.CreateEventBridgeOnFirstUse(), time, jitter, options), bus);
     }
 
     public string? EventBus { get; }

@@ -108,6 +108,18 @@ public sealed class EventBridgeClientTests
     }
 
     [Fact]
+    public async Task PutEvents_GlobalEndpointId_RefusedBeforeSending()
+    {
+        var handler = new RecordingHandler(_ => ScriptedResponse.Json(200, EventBridgeCannedResponses.AllOk(1)));
+        using var aws = TestAws.Recording(handler);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => aws.CreateEventBridge().PutEventsAsync(new PutEventsRequest { Entries = [Entry(1)], EndpointId = "abcde.veo" }));
+
+        Assert.Contains("global endpoints", error.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
     public void EntrySize_CountsTimeSourceDetailTypeDetailAndResourcesInUtf8()
     {
         var entry = new PutEventsRequestEntry { Source = "s", DetailType = "dt", Detail = "{\"é\":1}", Time = At, Resources = ["ab", "c"] };

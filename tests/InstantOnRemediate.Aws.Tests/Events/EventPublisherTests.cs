@@ -42,6 +42,23 @@ public sealed class EventPublisherTests(MotoServer moto)
         Assert.Empty(handler.Requests);
     }
 
+    [Fact]
+    public async Task FromEnvironment_BusSet_ClientBuiltOnFirstPublishOnly()
+    {
+        var handler = new RecordingHandler(_ => ScriptedResponse.Json(200, EventBridgeCannedResponses.AllOk(1)));
+        using var aws = TestAws.Recording(handler);
+
+        var publisher = EventPublisher.FromEnvironment(aws, TimeProvider.System, new FixedJitter(0), _ => "instanton-events");
+        var nothing = await publisher.PublishAsync([]);
+        var one = await publisher.PublishAsync([Story("111111111111")[0]]);
+
+        Assert.True(publisher.Enabled);
+        Assert.True(nothing.Enabled);
+        Assert.Empty(nothing.Sent);
+        Assert.Single(one.Sent);
+        Assert.Single(handler.Requests);
+    }
+
     [Theory]
     [InlineData("central bus")]
     [InlineData("arn:aws:sns:us-east-1:123456789012:topic")]
