@@ -75,6 +75,32 @@ public sealed class RemediationEventTests
     }
 
     [Fact]
+    public void VerdictOf_Nodegroup_StatusSourceKernelMissing()
+    {
+        var ng = new InstantOnRemediate.Core.Correlation.NodegroupInventory
+        {
+            Name = "ng-al2", Kernel = "5.10.245", KernelSource = "ssm-probe", Compatible = false, Missing = ["ptrace-get-rseq-conf"], Reason = "lacks rseq ptrace",
+        };
+
+        var verdict = EventVerdict.Of(ng);
+
+        Assert.Equal(("incompatible", "ssm-probe", "5.10.245", "lacks rseq ptrace"), (verdict.Status, verdict.Source, verdict.Kernel, verdict.Reason));
+        Assert.Equal(["ptrace-get-rseq-conf"], verdict.Missing);
+        Assert.Equal("unknown", EventVerdict.Of(ng with { Compatible = null }).Status);
+    }
+
+    [Fact]
+    public void Kinds_DetailTypesDistinctAndInvertible()
+    {
+        var types = RemediationEventKinds.All.Select(RemediationEventKinds.DetailType).ToList();
+
+        Assert.Equal(types.Count, types.Distinct().Count());
+        Assert.All(RemediationEventKinds.All, k => Assert.Equal(k, RemediationEventKinds.FromDetailType(RemediationEventKinds.DetailType(k))));
+        Assert.Null(RemediationEventKinds.FromDetailType("EC2 Instance State-change Notification"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RemediationEventKinds.DetailType("restore-success"));
+    }
+
+    [Fact]
     public void Detail_RoundTrip_Equal()
     {
         foreach (var e in SampleEvents.OneOfEachKind())
