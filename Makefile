@@ -83,3 +83,13 @@ build-DetectFunction build-RunbookFunction build-ReconcileFunction:
 
 clean:
 	rm -rf $(ARTIFACTS) */*/bin */*/obj
+
+# Organisation deployment (docs/deploy-org.md): the SAM template expanded offline to plain CloudFormation for a
+# service-managed StackSet (no Transform; code location as the parameters CodeS3Bucket/CodeS3Key). cfn-lint must
+# find no error in it (exit-code bits 1|2; warnings are shown).
+.PHONY: org-template
+org-template:
+	@mkdir -p $(ARTIFACTS)/org
+	python3 scripts/org-template.py template.yaml $(ARTIFACTS)/org/instanton-remediate.json
+	@set +e; cfn-lint --format parseable -- $(ARTIFACTS)/org/instanton-remediate.json; rc=$$?; \
+	  if [ $$((rc & 3)) -ne 0 ]; then echo "org-template: cfn-lint errors (exit $$rc)"; exit 1; fi

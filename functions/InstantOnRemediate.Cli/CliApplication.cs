@@ -27,6 +27,10 @@ internal static class CliApplication
           audit [--cluster NAME]... [--aws | --inventory FILE] [--json]
                                                      InstantOn compatibility of every node group
                                                      (--aws: clusters from --cluster, else CLUSTERS=a,b)
+          audit --central (--events FILE | --aws [--table NAME] [--account ID]) [--json]
+                                                     which node groups in which accounts cannot restore
+                                                     InstantOn: a file of events, or the central table
+                                                     (--aws: table from --table, else CENTRAL_EVENTS_TABLE)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

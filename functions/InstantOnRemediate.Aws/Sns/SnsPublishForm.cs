@@ -7,7 +7,8 @@ namespace InstantOnRemediate.Aws.Sns;
 /// <summary>
 /// A Publish request as a Query-protocol form (<c>Action=Publish&amp;Version=2010-03-31&amp;…</c>), after checking what
 /// SNS would reject: subject ≤ 100 printable characters without line breaks, message ≤ 256 KiB, at most 10
-/// attributes with non-empty names and values.
+/// attributes with non-empty names and values; with MessageStructure=json, a JSON object of strings with a
+/// <c>default</c>.
 /// </summary>
 internal static class SnsPublishForm
 {
@@ -21,6 +22,9 @@ internal static class SnsPublishForm
 
     public const int MaxAttributes = 10;
 
+    /// <summary>The one MessageStructure value SNS accepts.</summary>
+    public const string JsonStructure = "json";
+
     public static byte[] Encode(PublishRequest request)
     {
         Validate(request);
@@ -29,7 +33,8 @@ internal static class SnsPublishForm
             .Add("Version", ApiVersion)
             .Add("TopicArn", request.TopicArn)
             .Add("Message", request.Message)
-            .Add("Subject", request.Subject);
+            .Add("Subject", request.Subject)
+            .Add("MessageStructure", request.MessageStructure);
 
         var index = 1;
         foreach (var (name, value) in request.MessageAttributes.OrderBy(a => a.Key, StringComparer.Ordinal))
@@ -54,6 +59,19 @@ internal static class SnsPublishForm
         if (Encoding.UTF8.GetByteCount(request.Message) > MaxMessageBytes)
         {
             throw new ArgumentException($"message exceeds {MaxMessageBytes} bytes", nameof(request));
+        }
+
+        if (request.MessageStructure is { } structure)
+        {
+            if (structure != JsonStructure)
+            {
+                throw new ArgumentException($"MessageStructure must be '{JsonStructure}' or absent, got '{structure}'", nameof(request));
+            }
+
+            if (SnsMessageStructure.Problem(request.Message) is { } problem)
+            {
+                throw new ArgumentException(problem, nameof(request));
+            }
         }
 
         if (request.Subject is { } subject)

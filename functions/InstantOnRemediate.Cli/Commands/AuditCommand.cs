@@ -21,6 +21,11 @@ internal static class AuditCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        if (args.Contains("--central"))
+        {
+            return await CentralAuditCommand.RunAsync([.. args.Where(a => a != "--central")], stdout, stderr).ConfigureAwait(false);
+        }
+
         var parsed = CliArguments.Parse(args, ValueOptions, FlagOptions);
         if (parsed.Positional.Count > 0)
         {

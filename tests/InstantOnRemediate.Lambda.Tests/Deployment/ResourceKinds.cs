@@ -20,6 +20,8 @@ internal static class ResourceKinds
         ("instance", arn => arn.Contains(":ec2:", StringComparison.Ordinal) && arn.Contains(":instance/", StringComparison.Ordinal)),
         ("log-group", arn => arn.Contains(":logs:", StringComparison.Ordinal) && arn.Contains(":log-group:", StringComparison.Ordinal)),
         ("node-role", arn => arn.StartsWith("${NodeRoleArns", StringComparison.Ordinal)),
+        // The EventBus parameter is a bus name (the template builds the ARN) or already a bus ARN.
+        ("event-bus", arn => arn == "${EventBus}" || (arn.Contains(":events:", StringComparison.Ordinal) && arn.Contains(":event-bus/", StringComparison.Ordinal))),
     ];
 
     private static readonly Dictionary<string, string> StackResourceKinds = new(StringComparer.Ordinal)

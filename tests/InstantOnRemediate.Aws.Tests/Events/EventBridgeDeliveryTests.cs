@@ -1,0 +1,138 @@
+using System.Text.Json;
+using InstantOnRemediate.Aws.Events;
+using InstantOnRemediate.Aws.Http;
+using InstantOnRemediate.Aws.Tests.Http;
+using InstantOnRemediate.Testing;
+
+namespace InstantOnRemediate.Aws.Tests.Events;
+
+public sealed class EventBridgeDeliveryTests
+{
+    private static PutEventsRequestEntry Entry(int n, int detailBytes = 0) => new()
+    {
+        Source = "instanton-remediate",
+        DetailType = "InstantOn Action Executed",
+        Detail = $$"""{"n":{{n}},"pad":"{{new string('p', detailBytes)}}"}""",
+    };
+
+    private static EventBridgeDelivery Delivery(AwsClientFactory aws, int rounds = 3) =>
+        new(aws.CreateEventBridge(), TimeProvider.System, new FixedJitter(0), new EventDeliveryOptions { MaxRounds = rounds });
+
+    private static List<int> Ns(CapturedRequest request) =>
+        [.. JsonDocument.Parse(request.Body).RootElement.GetProperty("Entries").EnumerateArray()
+            .Select(e => JsonDocument.Parse(e.GetProperty("Detail").GetString()!).RootElement.GetProperty("n").GetInt32())];
+
+    [Fact]
+    public async Task Send_TwentyThreeEntries_ThreeCallsOfAtMostTenInOrder()
+    {
+        var handler = new RecordingHandler(r => ScriptedResponse.Json(200, EventBridgeCannedResponses.AllOk(Ns(r).Count)));
+        using var aws = TestAws.Recording(handler);
+
+        var result = await Delivery(aws).SendAsync([.. Enumerable.Range(0, 23).Select(i => Entry(i))]);
+
+        Assert.True(result.AllDelivered);
+        Assert.Equal([10, 10, 3], handler.Requests.Select(r => Ns(r).Count));
+        Assert.Equal(Enumerable.Range(0, 23), handler.Requests.SelectMany(Ns));
+        Assert.Equal(Enumerable.Range(0, 23), result.Delivered.Select(d => d.Index));
+    }
+
+    [Fact]
+    public async Task Send_EntriesSummingOver256KB_SplitBySize()
+    {
+        var handler = new RecordingHandler(r => ScriptedResponse.Json(200, EventBridgeCannedResponses.AllOk(Ns(r).Count)));
+        using var aws = TestAws.Recording(handler);
+
+        var result = await Delivery(aws).SendAsync([.. Enumerable.Range(0, 3).Select(i => Entry(i, 100 * 1024))]);
+
+        Assert.True(result.AllDelivered);
+        Assert.Equal([2, 1], handler.Requests.Select(r => Ns(r).Count));
+        Assert.All(handler.Requests, r => Assert.True(r.Body.Length < 300 * 1024));
+    }
+
+    [Fact]
+    public async Task Send_OversizedEntry_RefusedWithReasonOthersSent()
+    {
+        var handler = new RecordingHandler(r => ScriptedResponse.Json(200, EventBridgeCannedResponses.AllOk(Ns(r).Count)));
+        using var aws = TestAws.Recording(handler);
+
+        var result = await Delivery(aws).SendAsync([Entry(0), Entry(1, EventEntrySize.MaxBytes), Entry(2)]);
+
+        var refused = Assert.Single(result.Undelivered);
+        Assert.Equal((1, EventDeliveryCodes.EntryTooLarge, 0), (refused.Index, refused.Code, refused.Rounds));
+        Assert.Contains("262144", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal([0, 2], result.Delivered.Select(d => d.Index));
+        Assert.Equal([0, 2], Ns(Assert.Single(handler.Requests)));
+    }
+
+    [Fact]
+    public async Task Send_ThrottledEntry_ResentAloneMalformedEntryReturned()
+    {
+        var calls = 0;
+        var handler = new RecordingHandler(r => Interlocked.Increment(ref calls) == 1
+            ? ScriptedResponse.Json(200, EventBridgeCannedResponses.PartlyFailed)
+            : ScriptedResponse.Json(200, EventBridgeCannedResponses.AllOk(Ns(r).Count)));
+        using var aws = TestAws.Recording(handler);
+
+        var result = await Delivery(aws).SendAsync([Entry(0), Entry(1), Entry(2)]);
+
+        Assert.Equal([[0, 1, 2], [1]], handler.Requests.Select(Ns));
+        Assert.Equal([(0, 1), (1, 2)], result.Delivered.Select(d => (d.Index, d.Rounds)));
+        var malformed = Assert.Single(result.Undelivered);
+        Assert.Equal((2, "MalformedDetail", "Detail is malformed."), (malformed.Index, malformed.Code, malformed.Reason));
+    }
+
+    [Fact]
+    public async Task Send_AlwaysThrottled_GivesUpAfterMaxRounds()
+    {
+        var handler = new RecordingHandler(_ => ScriptedResponse.Json(200, """{"FailedEntryCount":1,"Entries":[{"ErrorCode":"ThrottlingException","ErrorMessage":"Rate exceeded"}]}"""));
+        using var aws = TestAws.Recording(handler);
+
+        var result = await Delivery(aws, rounds: 3).SendAsync([Entry(0)]);
+
+        Assert.Equal(3, handler.Requests.Count);
+        var failed = Assert.Single(result.Undelivered);
+        Assert.Equal(("ThrottlingException", 3), (failed.Code, failed.Rounds));
+        Assert.Contains("after 3 rounds", failed.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_WholeCallDenied_EveryEntryOfTheCallReturnedNotThrown()
+    {
+        var handler = new RecordingHandler(_ => ScriptedResponse.Json(400, EventBridgeCannedResponses.AccessDenied));
+        using var aws = TestAws.Recording(handler);
+
+        var result = await Delivery(aws).SendAsync([Entry(0), Entry(1)]);
+
+        Assert.Empty(result.Delivered);
+        Assert.Equal([("AccessDeniedException", 0), ("AccessDeniedException", 1)], result.Undelivered.Select(u => (u.Code, u.Index)));
+    }
+
+    [Fact]
+    public async Task Send_Backoff_WaitsOnTheInjectedClockBetweenRounds()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var calls = 0;
+        var handler = new RecordingHandler(_ => Interlocked.Increment(ref calls) == 1
+            ? ScriptedResponse.Json(200, """{"FailedEntryCount":1,"Entries":[{"ErrorCode":"InternalFailure","ErrorMessage":"try again"}]}""")
+            : ScriptedResponse.Json(200, EventBridgeCannedResponses.AllOk(1)));
+        using var aws = TestAws.Recording(handler);
+        var delivery = new EventBridgeDelivery(aws.CreateEventBridge(), time, new FixedJitter(0.5), new EventDeliveryOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(4) });
+
+        var sending = delivery.SendAsync([Entry(0)]);
+        for (var i = 0; i < 100 && Volatile.Read(ref calls) < 1; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(50);
+        Assert.False(sending.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(499));
+        await Task.Delay(50);
+        Assert.False(sending.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var result = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(result.AllDelivered);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+}
