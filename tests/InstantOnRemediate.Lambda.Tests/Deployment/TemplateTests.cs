@@ -49,7 +49,7 @@ public sealed class TemplateStructureTests
         var names = Variables(template["Globals"]!["Function"]!)
             .Concat(HandlerNames.All.SelectMany(h => Variables(DeploymentFiles.Function(template, h).Value["Properties"]!)))
             .ToHashSet();
-        var documented = FunctionOptions.EnvironmentVariables.Select(v => v.Key).ToHashSet();
+        var documented = FunctionOptions.EnvironmentVariables.Concat(InstantOnRemediate.Core.Policy.StackDocuments.EnvironmentVariables).Select(v => v.Key).ToHashSet();
 
         Assert.Subset(documented, names);
         Assert.Superset(

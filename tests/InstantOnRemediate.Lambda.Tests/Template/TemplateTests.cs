@@ -45,7 +45,7 @@ public sealed partial class TemplateTests
     {
         var text = File.ReadAllText(TemplatePath);
         var variables = text[text.IndexOf("Variables:", StringComparison.Ordinal)..];
-        var documented = FunctionOptions.EnvironmentVariables.Select(v => v.Key).ToHashSet();
+        var documented = FunctionOptions.EnvironmentVariables.Concat(InstantOnRemediate.Core.Policy.StackDocuments.EnvironmentVariables).Select(v => v.Key).ToHashSet();
 
         var names = VariableLine().Matches(variables).Select(m => m.Groups[1].Value).ToList();
 
@@ -53,7 +53,8 @@ public sealed partial class TemplateTests
         Assert.All(names, name => Assert.Contains(name, documented));
     }
 
-    [GeneratedRegex(@"^\s+Handler:\s*(\S+)\s*$", RegexOptions.Multiline)]
+    // Function handlers only: an SSM document's aws:executeScript step has a Handler of its own, deeper in the template.
+    [GeneratedRegex(@"^ {6}Handler:\s*(\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex HandlerLine();
 
     [GeneratedRegex(@"BuildMethod:\s*makefile")]
