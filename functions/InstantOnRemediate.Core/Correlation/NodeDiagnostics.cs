@@ -34,6 +34,9 @@ public sealed record NodeDiagnostics
     /// <summary>Path of a CRIU binary on the node, when one is installed.</summary>
     public string? CriuPath { get; init; }
 
+    /// <summary>node (installed on the node) | container (found in a running container and run in its namespaces).</summary>
+    public string? CriuWhere { get; init; }
+
     public string? CriuVersion { get; init; }
 
     /// <summary>Every feature the document reported (feature id → what it found and how).</summary>

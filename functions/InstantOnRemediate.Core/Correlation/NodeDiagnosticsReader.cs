@@ -82,6 +82,7 @@ public static class NodeDiagnosticsReader
                 && last.ValueKind == JsonValueKind.Number && last.TryGetInt32(out var n) && n is >= 0 and < 1024 ? n : null,
             Cgroup = OneOf(Text(root, "cgroup"), "v1", "v2", "unknown"),
             CriuPath = Text(Child(root, "criu"), "path") is { } path && path.StartsWith('/') && path.Length <= 96 ? path : null,
+            CriuWhere = OneOf(Text(Child(root, "criu"), "where"), "node", "container"),
             CriuVersion = Text(Child(root, "criu"), "version") is { Length: <= 32 } version ? version : null,
             Features = features,
         });

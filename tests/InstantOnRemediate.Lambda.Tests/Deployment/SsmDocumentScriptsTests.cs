@@ -25,6 +25,32 @@ public sealed partial class SsmDocumentScriptsTests
         Assert.InRange(stdout.Length, 100, 8192);
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    public void Diagnostics_CriuOnTheNode_AnswersGetRseqConfByCriuCheck(int checkExit, bool supported)
+    {
+        var bin = Directory.CreateTempSubdirectory("fake-criu-").FullName;
+        try
+        {
+            var criu = Path.Combine(bin, "criu");
+            File.WriteAllText(criu, $"#!/bin/sh\ncase \"$1\" in --version) echo 'Version: 4.1' ;; check) [ \"$3\" = get_rseq_conf ] && exit {checkExit} ;; esac\nexit 9\n");
+            Assert.Equal(0, Run($"chmod 700 {criu}").Exit);
+
+            var (exit, stdout, stderr) = Run($"PATH={bin}:$PATH\n" + string.Join('\n', SsmDocumentFiles.Script("NodeDiagnosticsDocument")));
+
+            Assert.True(exit == 0, stderr);
+            var d = NodeDiagnosticsReader.Read(stdout, KernelFeatureMatrix.Default).Diagnostics!;
+            Assert.Equal((criu, "node", "4.1"), (d.CriuPath, d.CriuWhere, d.CriuVersion));
+            Assert.Equal(new ReportedFeature(supported, FeatureProbes.CriuCheck), d.Features["ptrace-get-rseq-conf"]);
+            Assert.Equal(supported, d.ProbedFeatures["ptrace-get-rseq-conf"]);
+        }
+        finally
+        {
+            Directory.Delete(bin, recursive: true);
+        }
+    }
+
     [Fact]
     public void Diagnostics_Script_WritesNothing()
     {
