@@ -33,7 +33,7 @@ public sealed class InventoryGatherer
         this.ec2 = new Ec2Inventory(ec2);
         this.options = options ?? new InventoryGathererOptions();
         this.assessor = assessor ?? NodegroupAssessor.Default;
-        probe = new NodeProbe(ssm, time, this.assessor.Matrix, this.options.ProbeMaxAttempts, this.options.ProbePollInterval);
+        probe = new NodeProbe(ssm, time, this.assessor.Matrix, this.options.DiagnosticsDocument, this.options.ProbeMaxAttempts, this.options.ProbePollInterval);
         var lifetime = this.options.CacheLifetime;
         nodegroups = new(time, lifetime);
         nodegroupNames = new(time, lifetime, StringComparer.Ordinal);

@@ -9,6 +9,12 @@ public sealed record InventoryGathererOptions
     /// <summary>Probe each instance's kernel with SSM (policy decides; off by default).</summary>
     public bool ProbeNodes { get; init; }
 
+    /// <summary>
+    /// Deployed name of the stack's diagnostics document (template.yaml passes it in SSM_DIAGNOSTICS_DOCUMENT; a resolved
+    /// policy has it as <c>Ssm.Diagnostics.Name</c>). Null: probes report not-configured and send nothing.
+    /// </summary>
+    public string? DiagnosticsDocument { get; init; }
+
     public int ProbeMaxAttempts { get; init; } = 20;
 
     public TimeSpan ProbePollInterval { get; init; } = TimeSpan.FromSeconds(5);

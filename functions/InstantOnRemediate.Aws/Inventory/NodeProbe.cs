@@ -6,34 +6,48 @@ using InstantOnRemediate.Core.Security;
 namespace InstantOnRemediate.Aws.Inventory;
 
 /// <summary>
-/// Asks a node for its kernel over SSM: SendCommand (AWS-RunShellScript with the fixed <see cref="NodeProbeOutput.Commands"/>)
-/// then GetCommandInvocation until the command ends, tolerating InvocationDoesNotExist right after sending (eventual
-/// consistency). Attempts are bounded; the delay between them runs on the injected clock.
+/// Asks a node what CRIU would find there: SendCommand of the stack's read-only diagnostics document
+/// (infra/ssm/node-diagnostics.yaml, deployed name from SSM_DIAGNOSTICS_DOCUMENT; no parameters, nothing taken from
+/// logs), then GetCommandInvocation until the command ends, tolerating InvocationDoesNotExist right after sending
+/// (eventual consistency). Attempts are bounded; the delay between them runs on the injected clock. The output is read
+/// by <see cref="NodeDiagnosticsReader"/>: an unreadable answer is a result, never an exception.
 /// </summary>
-internal sealed class NodeProbe(IAmazonSimpleSystemsManagement ssm, TimeProvider time, KernelFeatureMatrix matrix, int maxAttempts = 20, TimeSpan? pollInterval = null)
+internal sealed class NodeProbe(IAmazonSimpleSystemsManagement ssm, TimeProvider time, KernelFeatureMatrix matrix, string? document, int maxAttempts = 20, TimeSpan? pollInterval = null)
 {
-    public const string DocumentName = "AWS-RunShellScript";
+    /// <summary>Delivery timeout of the command; the document itself stops its script after 60 seconds.</summary>
+    public const int DeliveryTimeoutSeconds = 60;
 
     private readonly TimeSpan interval = pollInterval ?? TimeSpan.FromSeconds(5);
+
+    /// <summary>The deployed name of the diagnostics document, or null when the stack passed none (the probe is then off).</summary>
+    public string? Document => document;
 
     [IamAction("ssm:SendCommand", Resource = "document")]
     [IamAction("ssm:SendCommand", Resource = "instance")]
     [IamAction("ssm:GetCommandInvocation")]
     public async Task<NodeProbeResult> ProbeAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var sent = await ssm.SendCommandAsync(new SendCommandRequest
+        if (string.IsNullOrEmpty(document))
         {
-            DocumentName = DocumentName,
-            InstanceIds = [instanceId],
-            Comment = "instanton-remediate kernel probe",
-            TimeoutSeconds = 60,
-            Parameters = new Dictionary<string, List<string>>
+            return new NodeProbeResult { InstanceId = instanceId, Status = NodeProbeStatuses.NotConfigured, Detail = "no diagnostics document: the stack passes its name in SSM_DIAGNOSTICS_DOCUMENT" };
+        }
+
+        string commandId;
+        try
+        {
+            var sent = await ssm.SendCommandAsync(new SendCommandRequest
             {
-                ["commands"] = [.. NodeProbeOutput.Commands],
-                ["executionTimeout"] = ["60"],
-            },
-        }, cancellationToken).ConfigureAwait(false);
-        var commandId = sent.Command?.CommandId ?? throw new InvalidOperationException("SendCommand returned no command id");
+                DocumentName = document,
+                InstanceIds = [instanceId],
+                Comment = "instanton-remediate node diagnostics",
+                TimeoutSeconds = DeliveryTimeoutSeconds,
+            }, cancellationToken).ConfigureAwait(false);
+            commandId = sent.Command?.CommandId ?? throw new InvalidOperationException("SendCommand returned no command id");
+        }
+        catch (Exception e) when (e is InvalidDocumentException or InvalidInstanceIdException or UnsupportedPlatformTypeException)
+        {
+            return new NodeProbeResult { InstanceId = instanceId, Status = NodeProbeStatuses.Failed, Detail = $"SendCommand of {document} refused: {e.GetType().Name.Replace("Exception", "", StringComparison.Ordinal)} ({e.Message})" };
+        }
 
         for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
@@ -56,28 +70,35 @@ internal sealed class NodeProbe(IAmazonSimpleSystemsManagement ssm, TimeProvider
             switch (status)
             {
                 case "Success":
-                    var (kernel, features) = NodeProbeOutput.Parse(invocation.StandardOutputContent, matrix);
-                    return new NodeProbeResult
-                    {
-                        InstanceId = instanceId,
-                        CommandId = commandId,
-                        Status = kernel is null ? "failed" : "succeeded",
-                        Kernel = kernel,
-                        Features = features,
-                        Detail = kernel is null ? "the probe printed no kernel release" : null,
-                    };
+                    return Read(instanceId, commandId, invocation.StandardOutputContent);
                 case "Failed" or "Cancelled" or "TimedOut" or "Cancelling":
-                    return new NodeProbeResult { InstanceId = instanceId, CommandId = commandId, Status = status == "TimedOut" ? "timed-out" : "failed", Detail = invocation.StatusDetails };
+                    return new NodeProbeResult { InstanceId = instanceId, CommandId = commandId, Status = status == "TimedOut" ? NodeProbeStatuses.TimedOut : NodeProbeStatuses.Failed, Detail = invocation.StatusDetails };
                 default:
                     if (invocation.StatusDetails is "Undeliverable" or "Terminated")
                     {
-                        return new NodeProbeResult { InstanceId = instanceId, CommandId = commandId, Status = "undeliverable", Detail = invocation.StatusDetails };
+                        return new NodeProbeResult { InstanceId = instanceId, CommandId = commandId, Status = NodeProbeStatuses.Undeliverable, Detail = invocation.StatusDetails };
                     }
 
                     break;
             }
         }
 
-        return new NodeProbeResult { InstanceId = instanceId, CommandId = commandId, Status = "timed-out", Detail = $"no result after {maxAttempts} polls" };
+        return new NodeProbeResult { InstanceId = instanceId, CommandId = commandId, Status = NodeProbeStatuses.TimedOut, Detail = $"no result after {maxAttempts} polls" };
+    }
+
+    private NodeProbeResult Read(string instanceId, string commandId, string? stdout)
+    {
+        var reading = NodeDiagnosticsReader.Read(stdout, matrix);
+        return reading.Diagnostics is { } diagnostics
+            ? new NodeProbeResult
+            {
+                InstanceId = instanceId,
+                CommandId = commandId,
+                Status = NodeProbeStatuses.Succeeded,
+                Kernel = diagnostics.Kernel,
+                Features = diagnostics.ProbedFeatures,
+                Diagnostics = diagnostics,
+            }
+            : new NodeProbeResult { InstanceId = instanceId, CommandId = commandId, Status = NodeProbeStatuses.Unreadable, Detail = reading.Problem };
     }
 }

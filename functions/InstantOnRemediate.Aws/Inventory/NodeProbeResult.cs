@@ -1,6 +1,8 @@
+using InstantOnRemediate.Core.Correlation;
+
 namespace InstantOnRemediate.Aws.Inventory;
 
-/// <summary>What the SSM kernel probe found on one instance. Status: succeeded | failed | timed-out | undeliverable.</summary>
+/// <summary>What the node probe found on one instance (<see cref="NodeProbeStatuses"/>).</summary>
 internal sealed record NodeProbeResult
 {
     public required string InstanceId { get; init; }
@@ -10,8 +12,11 @@ internal sealed record NodeProbeResult
     /// <summary>uname -r, only when it parsed as a kernel release.</summary>
     public string? Kernel { get; init; }
 
-    /// <summary>Kernel-feature id → supported, for features CRIU could check on the node.</summary>
+    /// <summary>Kernel-feature id → supported, for features tested directly on the node (criu check, /proc).</summary>
     public IReadOnlyDictionary<string, bool> Features { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>Everything the diagnostics document reported (Yama, LSMs, seccomp, CRIU), when it succeeded.</summary>
+    public NodeDiagnostics? Diagnostics { get; init; }
 
     public string? CommandId { get; init; }
 

@@ -50,7 +50,7 @@ internal static class CentralAuditCommand
         }
         else
         {
-            var table = parsed.Value("--table") ?? Environment.GetEnvironmentVariable(TableVariable);
+            var table = parsed.Value("--table") ?? CliRoot.Variable(TableVariable);
             if (string.IsNullOrWhiteSpace(table))
             {
                 throw new UsageException($"audit --central --aws needs the table: --table NAME or {TableVariable}");
@@ -59,14 +59,14 @@ internal static class CentralAuditCommand
             AwsSettings settings;
             try
             {
-                settings = AwsSettings.FromEnvironment();
+                settings = AwsSettings.FromEnvironment(CliRoot.Variable, AwsSettings.ProfileRegion);
             }
             catch (AwsConfigurationException e)
             {
                 throw new UsageException(e.Message, e);
             }
 
-            using var factory = new AwsClientFactory(settings);
+            using var factory = new AwsClientFactory(settings, CliRoot.Clock, SharedRandomJitter.Instance);
             var read = await new CentralEventTable(factory.DynamoDb, table).ReadAsync(parsed.Value("--account")).ConfigureAwait(false);
             (details, skipped) = (read.Details, read.Skipped);
             if (!read.Complete)

@@ -136,8 +136,21 @@ public static class PolicyLoader
 
         var before = errors.Count;
         PolicyValidator.Validate(policy, path, errors);
-        return errors.Count == before ? policy : null;
+        return errors.Count == before ? WithUnresolvedDocuments(policy) : null;
     }
+
+    /// <summary>
+    /// Stack documents read as <see cref="StackDocuments.Unresolved"/> placeholders until the deployment's names are
+    /// applied (<see cref="StackDocumentResolver.Resolve(PolicySet, StackDocumentNames)"/>).
+    /// </summary>
+    private static RemediationPolicy WithUnresolvedDocuments(RemediationPolicy policy) => policy with
+    {
+        Ssm = policy.Ssm with
+        {
+            Documents = policy.Ssm.Documents.ToDictionary(d => d.Key, d => StackDocumentResolver.Unresolved(d.Value), StringComparer.Ordinal),
+            Diagnostics = policy.Ssm.Diagnostics is { } diagnostics ? StackDocumentResolver.Unresolved(diagnostics) : null,
+        },
+    };
 
     /// <summary>Objects merge key by key; everything else (arrays, scalars, null) replaces.</summary>
     private static void Merge(JsonObject target, JsonObject overrides)

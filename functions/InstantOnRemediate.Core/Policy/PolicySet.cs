@@ -51,6 +51,12 @@ public sealed class PolicySet
             clusters.ToDictionary(c => c.Key, c => Apply(c.Value, ModeOrder.Min(c.Value.Mode, mode)), StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The same policies with the stack's SSM documents resolved to their deployed names (see
+    /// <see cref="StackDocumentResolver"/>); throws <see cref="PolicyException"/> when a referenced document was not deployed.
+    /// </summary>
+    public PolicySet WithStackDocuments(StackDocumentNames names) => StackDocumentResolver.Resolve(this, names);
+
     private static RemediationPolicy Cap(RemediationPolicy policy, string mode) =>
         policy with { Mode = ModeOrder.Min(policy.Mode, mode) };
 }

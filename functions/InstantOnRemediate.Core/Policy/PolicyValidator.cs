@@ -222,25 +222,50 @@ internal static class PolicyValidator
 
         void Document(ReviewedDocument doc, string field)
         {
-            if (!IdentifierRules.IsSsmDocumentName(doc.Name))
+            if (doc.External)
             {
-                Fail($"{field}.name", $"'{doc.Name}' is not an SSM document name");
-            }
+                if (doc.Document is not null)
+                {
+                    Fail($"{field}.document", $"an external document is named by \"name\", not by a stack document key; set \"document\": null (an override merges over the stack document '{doc.Document}')");
+                }
 
-            if (doc.Name.StartsWith("AWS-RunShellScript", StringComparison.Ordinal) || doc.Name.StartsWith("AWS-RunPowerShellScript", StringComparison.Ordinal))
+                if (!IdentifierRules.IsSsmDocumentName(doc.Name))
+                {
+                    Fail($"{field}.name", $"'{doc.Name}' is not an SSM document name");
+                }
+
+                if (doc.Name.StartsWith("AWS-RunShellScript", StringComparison.Ordinal) || doc.Name.StartsWith("AWS-RunPowerShellScript", StringComparison.Ordinal))
+                {
+                    Fail($"{field}.name", "generic shell documents are not allowed: name a reviewed document with fixed content");
+                }
+
+                if (doc.UndoName is not null && !IdentifierRules.IsSsmDocumentName(doc.UndoName))
+                {
+                    Fail($"{field}.undoName", $"'{doc.UndoName}' is not an SSM document name");
+                }
+            }
+            else if (doc.Document is null)
             {
-                Fail($"{field}.name", "generic shell documents are not allowed: name a reviewed document with fixed content");
+                Fail(
+                    doc.Name.Length > 0 ? $"{field}.name" : $"{field}.document",
+                    (doc.Name.Length > 0 ? $"'{doc.Name}' is not a document this stack deploys: " : "no document: ")
+                    + $"refer to a stack document with \"document\": {StackKeys()}, or mark a document managed outside the stack \"external\": true with its \"name\"");
+            }
+            else if (StackDocuments.Find(doc.Document) is null)
+            {
+                Fail($"{field}.document", $"'{doc.Document}' is not a document this stack deploys ({StackKeys()}); mark a document managed outside the stack \"external\": true with its \"name\"");
+            }
+            else if (doc.Name.Length > 0 || doc.UndoName is not null)
+            {
+                Fail(doc.Name.Length > 0 ? $"{field}.name" : $"{field}.undoName", $"a stack document's name{(doc.UndoName is not null ? " and undo" : "")} come from the stack (template.yaml); remove it, or mark the document \"external\": true");
             }
 
             if (string.IsNullOrWhiteSpace(doc.Description))
             {
                 Fail($"{field}.description", "say what the document does");
             }
-
-            if (doc.UndoName is not null && !IdentifierRules.IsSsmDocumentName(doc.UndoName))
-            {
-                Fail($"{field}.undoName", $"'{doc.UndoName}' is not an SSM document name");
-            }
         }
+
+        static string StackKeys() => string.Join(" | ", StackDocuments.Keys);
     }
 }

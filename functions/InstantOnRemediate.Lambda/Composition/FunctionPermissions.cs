@@ -1,4 +1,5 @@
 using InstantOnRemediate.Aws.Actions;
+using InstantOnRemediate.Aws.Events;
 using InstantOnRemediate.Aws.Inventory;
 using InstantOnRemediate.Aws.Logs;
 using InstantOnRemediate.Aws.Sns;
@@ -36,6 +37,7 @@ internal static class FunctionPermissions
         typeof(DynamoDbStateStore),
         typeof(PauseSwitch),
         typeof(PolicyParameter),
+        typeof(EventPublisher),
     ];
 
     /// <summary>
@@ -60,6 +62,7 @@ internal static class FunctionPermissions
         typeof(EksCreateNodegroupExecutor),
         typeof(SsmRunCommandExecutor),
         typeof(PolicyParameter),
+        typeof(EventPublisher),
     ];
 
     /// <summary>Follow in-flight actions, verify fixes from later restore outcomes, audit every node group, alert.</summary>

@@ -80,6 +80,13 @@ internal sealed class DetectPipeline(ServiceContext service)
         var execution = new PlanExecution(service);
         plan = await execution.CarryOutAsync(plan, refined, correlation, inventories, cancellationToken).ConfigureAwait(false);
 
+        if (service.Events.Enabled)
+        {
+            var (account, region) = PlanEvents.StackOf(service.Settings.TopicArn);
+            var published = await service.Events.PublishAsync(PlanEvents.Of(plan, inventories, account, region, now), cancellationToken).ConfigureAwait(false);
+            notes.AddRange(published.Failed.Select(f => $"event {f.Event.DetailType} not delivered to {service.Events.EventBus}: {f.Code} {f.Reason}"));
+        }
+
         foreach (var finding in refined.Where(f => f.Verdict is Verdicts.RestoreFailure or Verdicts.CheckpointFailure))
         {
             service.Metrics.Count("RestoreFailures", 1, new MetricDimension("Cluster", finding.Cluster ?? "unknown"), new MetricDimension("Cause", finding.Cause));

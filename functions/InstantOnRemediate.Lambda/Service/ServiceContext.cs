@@ -1,5 +1,6 @@
 using System.Reflection;
 using InstantOnRemediate.Aws.Actions;
+using InstantOnRemediate.Aws.Events;
 using InstantOnRemediate.Aws.Http;
 using InstantOnRemediate.Aws.Inventory;
 using InstantOnRemediate.Aws.State;
@@ -25,6 +26,7 @@ internal sealed class ServiceContext : IDisposable
     private readonly Lazy<IStateStore> state;
     private readonly Lazy<IInventorySource> inventory;
     private readonly Lazy<ActionExecutors?> executors;
+    private readonly Lazy<EventPublisher> events;
     private readonly IReadOnlyCollection<Type>? composedOf;
     private string? ephemeralStateDirectory;
 
@@ -47,6 +49,9 @@ internal sealed class ServiceContext : IDisposable
         state = new(CreateStateStore);
         inventory = new(CreateInventorySource);
         executors = new(CreateExecutors);
+        events = new(() => Aws is { } clients
+            ? EventPublisher.FromEnvironment(clients, clock, SharedRandomJitter.Instance, name => name == EventBusName.Variable ? Settings.EventBus : null)
+            : EventPublisher.Disabled);
     }
 
     public FunctionOptions Options { get; }
@@ -72,6 +77,9 @@ internal sealed class ServiceContext : IDisposable
 
     public IInventorySource Inventory => inventory.Value;
 
+    /// <summary>Where the service's EventBridge events go; disabled offline and without EVENT_BUS.</summary>
+    public EventPublisher Events => events.Value;
+
     /// <summary>Executors; null offline, where nothing is carried out.</summary>
     public ActionExecutors? Executors => executors.Value;
 
@@ -94,6 +102,18 @@ internal sealed class ServiceContext : IDisposable
     private PolicySet LoadPolicy()
     {
         var set = PolicyParameter.Load(Settings.Policy, PolicyParameter.IsParameterName(Settings.Policy) ? Aws?.Ssm : null);
+        if (Settings.StackDocuments != StackDocumentNames.None)
+        {
+            try
+            {
+                set = set.WithStackDocuments(Settings.StackDocuments); // policy keys -> the documents this stack deployed
+            }
+            catch (PolicyException e)
+            {
+                throw new FunctionConfigurationException($"{FunctionOptions.PolicyVariable}: {e.Message}", e);
+            }
+        }
+
         return set.WithDeployment(Options.Mode, Settings.TopicArn, Settings.PauseParameter);
     }
 
@@ -123,7 +143,8 @@ internal sealed class ServiceContext : IDisposable
     {
         if (Aws is { } clients)
         {
-            return new AwsInventorySource(new InventoryGatherer(clients.Eks, clients.Ec2, clients.Ssm, Clock));
+            var diagnostics = Policy.Account.Ssm.Diagnostics is { IsResolved: true } document ? document.Name : null;
+            return new AwsInventorySource(new InventoryGatherer(clients.Eks, clients.Ec2, clients.Ssm, Clock, new InventoryGathererOptions { DiagnosticsDocument = diagnostics }));
         }
 
         return Options.InventoryFile is { } file

@@ -1,4 +1,7 @@
 using System.Collections;
+using InstantOnRemediate.Aws.Events;
+using InstantOnRemediate.Aws.Ssm;
+using InstantOnRemediate.Core.Policy;
 using InstantOnRemediate.Lambda.Composition;
 
 namespace InstantOnRemediate.Lambda.Service;
@@ -36,6 +39,12 @@ internal sealed record ServiceSettings
     /// <summary>Name of the runbook function, printed in alerts' approve/undo commands.</summary>
     public string RunbookFunction { get; init; } = "instanton-remediate-runbook";
 
+    /// <summary>Deployed names of the stack's SSM documents (SSM_* variables); none offline, where policy references stay unresolved.</summary>
+    public StackDocumentNames StackDocuments { get; init; } = StackDocumentNames.None;
+
+    /// <summary>EventBridge bus (name or ARN) of the service's events; null = none.</summary>
+    public string? EventBus { get; init; }
+
     /// <summary>Container log groups reconcile reads (FilterLogEvents) to verify fixes; default derived from the clusters.</summary>
     public IReadOnlyList<string> ContainerLogGroups { get; init; } = [];
 
@@ -61,6 +70,8 @@ internal sealed record ServiceSettings
             PauseParameter = Get(PauseParameterVariable),
             RunbookFunction = Get(RunbookFunctionVariable) ?? Get(FunctionOptions.FunctionNameVariable) ?? "instanton-remediate-runbook",
             ContainerLogGroups = List(Get(ContainerLogGroupsVariable)),
+            StackDocuments = StackDocumentEnvironment.Read(environment),
+            EventBus = Get(EventBusName.Variable),
         };
     }
 }

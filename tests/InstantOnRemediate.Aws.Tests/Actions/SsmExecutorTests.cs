@@ -20,14 +20,21 @@ public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer
         "inputs":{"runCommand":["sysctl -w kernel.yama.ptrace_scope=1","echo kernel.yama.ptrace_scope=1 > /etc/sysctl.d/90-instanton.conf"]}}]}
         """;
 
+    /// <summary>The names a deployed stack passes (SSM_*_DOCUMENT); plans made with the resolved policy carry them.</summary>
+    private static readonly StackDocumentNames Deployed = StackDocumentNames.FromVariables(new Dictionary<string, string?>
+    {
+        [StackDocuments.DiagnosticsVariable] = "InstantOnRemediate-test-NodeDiagnostics",
+        [StackDocuments.YamaFixVariable] = "InstantOnRemediate-SetYamaPtraceScope",
+        [StackDocuments.YamaUndoVariable] = "InstantOnRemediate-RestoreYamaPtraceScope",
+    });
+
     [Fact]
     public async Task SendCommand_GoldenPtracePlan_ReviewedDocumentOnInstances()
     {
         using var ssm = Client(moto.Endpoint);
         await EnsureDocumentAsync(ssm, "InstantOnRemediate-SetYamaPtraceScope");
-        var plan = JsonSerializer.Deserialize(File.ReadAllText(RepoPaths.Event("scenarios", "node-config-ptrace", "expected-plan.json")), CoreJsonContext.Default.Plan)!;
-        var action = plan.Actions.Single(a => a.Type == ActionTypes.SsmRunCommand);
-        var policies = PolicyLoader.Load(RepoPaths.Event("scenarios", "node-config-ptrace", "policy.json"));
+        var action = GoldenPtraceAction();
+        var policies = PolicyLoader.Load(RepoPaths.Event("scenarios", "node-config-ptrace", "policy.json")).WithStackDocuments(Deployed);
 
         var outcome = await new ActionExecutors([new SsmRunCommandExecutor(ssm, policies)]).ExecuteAsync(action);
 
@@ -49,7 +56,7 @@ public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer
         }, cause: "ptrace-restricted") with { Target = new ActionTarget { Cluster = "prod-eks", Nodegroup = "ng", InstanceIds = ["i-0123456789abcdef0"] } };
         var before = (await ssm.ListCommandsAsync(new ListCommandsRequest())).Commands?.Count ?? 0;
 
-        var outcome = await new SsmRunCommandExecutor(ssm, PolicyLoader.LoadDefault()).ExecuteAsync(action);
+        var outcome = await new SsmRunCommandExecutor(ssm, PolicyLoader.LoadDefault().WithStackDocuments(Deployed)).ExecuteAsync(action);
 
         Assert.Equal(ActionStatuses.Skipped, outcome.Status);
         Assert.Contains("not a reviewed document", outcome.Reason, StringComparison.Ordinal);
@@ -62,10 +69,9 @@ public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer
         using var ssm = Client(moto.Endpoint);
         await EnsureDocumentAsync(ssm, "InstantOnRemediate-SetYamaPtraceScope");
         await EnsureDocumentAsync(ssm, "InstantOnRemediate-RestoreYamaPtraceScope");
-        var plan = JsonSerializer.Deserialize(File.ReadAllText(RepoPaths.Event("scenarios", "node-config-ptrace", "expected-plan.json")), CoreJsonContext.Default.Plan)!;
-        var action = plan.Actions.Single(a => a.Type == ActionTypes.SsmRunCommand);
+        var action = GoldenPtraceAction();
 
-        var outcome = await new SsmRunCommandExecutor(ssm, PolicyLoader.LoadDefault()).UndoAsync(action, UndoOptions.Reversible);
+        var outcome = await new SsmRunCommandExecutor(ssm, PolicyLoader.LoadDefault().WithStackDocuments(Deployed)).UndoAsync(action, UndoOptions.Reversible);
 
         Assert.Equal(ActionStatuses.Executed, outcome.Status);
         var command = (await ssm.ListCommandsAsync(new ListCommandsRequest { CommandId = outcome.Reference })).Commands.Single();
@@ -95,6 +101,31 @@ public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer
         Assert.Equal("Update Node Group Version", parameters.GetProperty("UpdateType")[0].GetString());
         Assert.Equal("ng-br", parameters.GetProperty("NodeGroupName")[0].GetString());
         Assert.Equal("1.32.0", parameters.GetProperty("AMIReleaseVersion")[0].GetString());
+    }
+
+    [Fact]
+    public async Task SendCommand_UnresolvedStackDocument_SkippedNothingSent()
+    {
+        using var ssm = Client(moto.Endpoint);
+        var plan = JsonSerializer.Deserialize(File.ReadAllText(RepoPaths.Event("scenarios", "node-config-ptrace", "expected-plan.json")), CoreJsonContext.Default.Plan)!;
+        var action = plan.Actions.Single(a => a.Type == ActionTypes.SsmRunCommand);
+        var before = (await ssm.ListCommandsAsync(new ListCommandsRequest())).Commands?.Count ?? 0;
+
+        var outcome = await new SsmRunCommandExecutor(ssm, PolicyLoader.LoadDefault()).ExecuteAsync(action);
+
+        Assert.Equal("{stack:yama-ptrace-scope}", action.Get("documentName"));
+        Assert.Equal(ActionStatuses.Skipped, outcome.Status);
+        Assert.Equal(before, (await ssm.ListCommandsAsync(new ListCommandsRequest())).Commands?.Count ?? 0);
+    }
+
+    /// <summary>The golden plan's run-command action as a stack-resolved policy plans it: the deployed document name.</summary>
+    private static PlanAction GoldenPtraceAction()
+    {
+        var plan = JsonSerializer.Deserialize(File.ReadAllText(RepoPaths.Event("scenarios", "node-config-ptrace", "expected-plan.json")), CoreJsonContext.Default.Plan)!;
+        var action = plan.Actions.Single(a => a.Type == ActionTypes.SsmRunCommand);
+        var parameters = action.Parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        parameters["documentName"] = Deployed.NameOf(StackDocuments.YamaPtraceScopeKey)!;
+        return action with { Parameters = parameters };
     }
 
     private static AmazonSimpleSystemsManagementClient Client(Uri endpoint)

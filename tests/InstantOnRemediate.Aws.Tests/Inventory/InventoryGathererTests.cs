@@ -127,10 +127,10 @@ public sealed class InventoryGathererTests(MotoServer moto)
         var fleet = await FleetAsync();
         using var world = fleet.World;
         world.SsmCalls.Rewrite = (operation, body) => operation == "GetCommandInvocation"
-            ? body.Replace("\"StandardOutputContent\": \"\"", "\"StandardOutputContent\": \"kernel=5.10.226-214.880.amzn2.x86_64\\nget_rseq_conf=unsupported\\n\"", StringComparison.Ordinal)
+            ? body.Replace("\"StandardOutputContent\": \"\"", "\"StandardOutputContent\": \"" + System.Text.Json.JsonEncodedText.Encode(NodeProbeTests.Al2Diagnostics) + "\"", StringComparison.Ordinal)
             : body;
         var time = new ManualTime();
-        var gatherer = new InventoryGatherer(world.Eks, world.Ec2, world.Ssm, time, new InventoryGathererOptions { ProbeNodes = true });
+        var gatherer = new InventoryGatherer(world.Eks, world.Ec2, world.Ssm, time, new InventoryGathererOptions { ProbeNodes = true, DiagnosticsDocument = "InstantOnRemediate-test-NodeDiagnostics" });
 
         var inventory = await gatherer.GatherAsync(Cluster);
         await gatherer.GatherAsync(Cluster);

@@ -47,7 +47,8 @@ public sealed class PolicyLoaderTests
         Assert.Equal("NO_SCHEDULE", policy.Markers.Taint.Effect);
         Assert.Equal("/instanton-remediate/paused", policy.Pause.ParameterName);
         Assert.Equal("AL2023_x86_64_STANDARD", policy.AmiTypeMigrations.Single(m => m.From == "AL2_x86_64").To);
-        Assert.Equal("InstantOnRemediate-SetYamaPtraceScope", policy.Ssm.Documents["ptrace-restricted"].Name);
+        Assert.Equal(("yama-ptrace-scope", "{stack:yama-ptrace-scope}", false), (policy.Ssm.Documents["ptrace-restricted"].Document, policy.Ssm.Documents["ptrace-restricted"].Name, policy.Ssm.Documents["ptrace-restricted"].IsResolved));
+        Assert.Equal("node-diagnostics", policy.Ssm.Diagnostics!.Document);
         Assert.True(policy.Approval.RequiredForDisruptive);
         Assert.Equal(1, policy.BlastRadius.MaxNodegroupUpdatesInFlightPerCluster);
     }
@@ -96,6 +97,11 @@ public sealed class PolicyLoaderTests
     [InlineData("""{ "notifications": { "topicArn": "not-an-arn" } }""", "policy.notifications.topicArn")]
     [InlineData("""{ "ssm": { "documents": { "ptrace-restricted": { "name": "AWS-RunShellScript", "description": "anything" } } } }""", "policy.ssm.documents.ptrace-restricted.name")]
     [InlineData("""{ "ssm": { "documents": { "missing-capability": { "name": "Fixer", "description": "x" } } } }""", "policy.ssm.documents.missing-capability")]
+    [InlineData("""{ "ssm": { "documents": { "ptrace-restricted": { "document": null, "name": "InstantOnRemediate-SetYamaPtraceScope" } } } }""", "policy.ssm.documents.ptrace-restricted.name")]
+    [InlineData("""{ "ssm": { "documents": { "ptrace-restricted": { "document": "set-yama" } } } }""", "policy.ssm.documents.ptrace-restricted.document")]
+    [InlineData("""{ "ssm": { "documents": { "ptrace-restricted": { "external": true, "name": "Org-SetYama" } } } }""", "policy.ssm.documents.ptrace-restricted.document")]
+    [InlineData("""{ "ssm": { "diagnostics": { "undoName": "Org-Undo" } } }""", "policy.ssm.diagnostics.undoName")]
+    [InlineData("""{ "ssm": { "diagnostics": { "document": null, "external": true, "name": "AWS-RunShellScript" } } }""", "policy.ssm.diagnostics.name")]
     [InlineData("""{ "blastRadius": { "maxNodegroupShareTouchedPerWindow": 1.5 } }""", "policy.blastRadius.maxNodegroupShareTouchedPerWindow")]
     [InlineData("""{ "nodegroupUpdates": { "via": "ssm-automation" } }""", "policy.nodegroupUpdates.automationAssumeRoleArn")]
     [InlineData("""{ "loopGuard": { "ignoreLogGroupPrefixes": [""] } }""", "policy.loopGuard.ignoreLogGroupPrefixes[0]")]

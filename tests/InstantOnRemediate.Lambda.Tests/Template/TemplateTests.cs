@@ -41,7 +41,8 @@ public sealed partial class TemplateTests
         Assert.Equal(3, MakefileBuild().Matches(text).Count);
     }
 
-    [GeneratedRegex(@"^\s+Handler:\s*(\S+)\s*$", RegexOptions.Multiline)]
+    // Function handlers only: an SSM document's aws:executeScript step has a Handler of its own, deeper in the template.
+    [GeneratedRegex(@"^ {6}Handler:\s*(\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex HandlerLine();
 
     [GeneratedRegex(@"BuildMethod:\s*makefile")]

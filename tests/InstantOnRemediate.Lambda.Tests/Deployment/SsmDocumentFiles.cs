@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using InstantOnRemediate.Testing;
+
+namespace InstantOnRemediate.Lambda.Tests.Deployment;
+
+/// <summary>
+/// The stack's SSM documents: each AWS::SSM::Document of template.yaml with the file under infra/ssm/ its Content is
+/// copied from (scripts/ssm-documents.py sync), and that file read as CloudFormation reads the template (short tags in
+/// long form) by scripts/ssm-documents.py fragment.
+/// </summary>
+internal static class SsmDocumentFiles
+{
+    public static readonly IReadOnlyDictionary<string, string> ByResource = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["NodeDiagnosticsDocument"] = "node-diagnostics.yaml",
+        ["YamaPtraceScopeDocument"] = "yama-ptrace-scope.yaml",
+        ["YamaPtraceScopeUndoDocument"] = "yama-ptrace-scope-undo.yaml",
+        ["DiagnoseRunbook"] = "runbook-diagnose.yaml",
+        ["PlanRunbook"] = "runbook-plan.yaml",
+        ["ApplyRunbook"] = "runbook-apply.yaml",
+        ["StatusRunbook"] = "runbook-status.yaml",
+        ["RollbackRunbook"] = "runbook-rollback.yaml",
+        ["PauseRunbook"] = "runbook-pause.yaml",
+        ["ResumeRunbook"] = "runbook-resume.yaml",
+    };
+
+    public static string Directory => Path.Combine(RepoPaths.Root, "infra", "ssm");
+
+    /// <summary>The template's AWS::SSM::Document resources (logical id → resource).</summary>
+    public static IReadOnlyDictionary<string, JsonObject> Documents(JsonObject template) =>
+        DeploymentFiles.Resources(template)
+            .Where(r => (string?)r.Value!["Type"] == "AWS::SSM::Document")
+            .ToDictionary(r => r.Key, r => r.Value!.AsObject(), StringComparer.Ordinal);
+
+    /// <summary>The template's Content of <paramref name="resource"/>.</summary>
+    public static JsonObject Content(string resource) => Documents(DeploymentFiles.Template)[resource]["Properties"]!["Content"]!.AsObject();
+
+    public static JsonObject Fragment(string file)
+    {
+        var start = new ProcessStartInfo("python3", [Path.Combine(RepoPaths.Root, "scripts", "ssm-documents.py"), "fragment", Path.Combine(Directory, file)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0
+            ? JsonNode.Parse(stdout.Result)!.AsObject()
+            : throw new InvalidOperationException($"ssm-documents.py fragment {file} failed ({process.ExitCode}): {stderr}");
+    }
+
+    /// <summary>The shell lines of a command document's one aws:runShellScript step.</summary>
+    public static IReadOnlyList<string> Script(string resource) =>
+        [.. Content(resource)["mainSteps"]!.AsArray().Single()!["inputs"]!["runCommand"]!.AsArray().Select(l => (string)l!)];
+}
