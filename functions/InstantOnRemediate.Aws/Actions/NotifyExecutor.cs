@@ -1,5 +1,6 @@
 using InstantOnRemediate.Aws.Sns;
 using InstantOnRemediate.Core.Alerts;
+using InstantOnRemediate.Core.Notifications;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Security;
 
@@ -25,12 +26,23 @@ public sealed class NotifyExecutor(IAmazonSimpleNotificationService sns) : IActi
         PublishAsync(action, null, cancellationToken);
 
     /// <summary>Publishes the alert written for this action (or, without one, a summary of the action itself).</summary>
-    public async Task<ActionOutcome> PublishAsync(PlanAction action, Alert? alert, CancellationToken cancellationToken = default)
+    public async Task<ActionOutcome> PublishAsync(PlanAction action, Alert? alert, CancellationToken cancellationToken = default, DateTimeOffset? at = null)
     {
         ArgumentNullException.ThrowIfNull(action);
         if (Validate(action) is { } invalid)
         {
             return ActionOutcome.Skipped(invalid);
+        }
+
+        if (alert is not null && at is { } occurred)
+        {
+            // One publish, a body per protocol (people, AWS Chatbot, queues and functions): docs/notifications.md.
+            var (account, region) = AlertDeliveries.StackOf(action.Target.Recipient);
+            var sent = await sns.PublishAsync(SnsAlertRequest.Build(action.Target.Recipient!, alert, new AlertDelivery
+            {
+                Account = account, Region = region, OccurredAt = occurred, ThreadId = alert.GroupKey,
+            }), cancellationToken).ConfigureAwait(false);
+            return ActionOutcome.Executed($"alert sent to {action.Target.Recipient}", sent.MessageId);
         }
 
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal)

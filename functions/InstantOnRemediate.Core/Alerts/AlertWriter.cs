@@ -145,9 +145,8 @@ public static class AlertWriter
             ["verdict"] = verdict,
             ["planId"] = group.PlanId,
             ["mode"] = group.Mode,
+            // SNS takes at most 10 message attributes, and delivery adds account and Region: counts beyond pods are in the text.
             ["pods"] = podCount.ToString(CultureInfo.InvariantCulture),
-            ["failures"] = Number(advice, "failures").ToString(CultureInfo.InvariantCulture),
-            ["followUp"] = followUp is null ? "false" : "true",
             ["severity"] = verdict == Verdicts.RestoreFailure && remedy is RemedyClasses.NodeKernel or RemedyClasses.NodeConfig ? "high" : "medium",
         };
 

@@ -41,7 +41,9 @@ public sealed class StackDocumentNames
             names[document.Key] = value;
         }
 
-        return errors.Count > 0 ? throw new PolicyException("SSM document variables", errors) : new StackDocumentNames(names);
+        return errors.Count > 0 ? throw new PolicyException("SSM document variables", errors)
+            : names.Count == 0 ? None // no stack (local runs): references stay unresolved
+            : new StackDocumentNames(names);
     }
 
     /// <summary>The deployed name of <paramref name="key"/>, or null when the stack did not pass it.</summary>

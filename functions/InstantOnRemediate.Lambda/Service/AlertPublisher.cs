@@ -1,25 +1,23 @@
 using InstantOnRemediate.Aws.Sns;
 using InstantOnRemediate.Core.Alerts;
+using InstantOnRemediate.Core.Notifications;
 using InstantOnRemediate.Core.Security;
 
 namespace InstantOnRemediate.Lambda.Service;
 
 /// <summary>Sends an alert written by reconcile to the alert topic (SNS Publish); returns the message id.</summary>
-internal sealed class AlertPublisher(IAmazonSimpleNotificationService sns)
+internal sealed class AlertPublisher(IAmazonSimpleNotificationService sns, TimeProvider clock)
 {
-    private const int MaxAttributes = 10;
-
+    /// <summary>One publish, a body per protocol (docs/notifications.md); the thread is the alert's group.</summary>
     [IamAction("sns:Publish", Resource = "topic")]
     public async Task<string?> PublishAsync(string topicArn, Alert alert, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var response = await sns.PublishAsync(new PublishRequest
+        var (account, region) = AlertDeliveries.StackOf(topicArn);
+        var response = await sns.PublishAsync(SnsAlertRequest.Build(topicArn, alert, new AlertDelivery
         {
-            TopicArn = topicArn,
-            Subject = alert.Subject,
-            Message = alert.Body,
-            MessageAttributes = alert.Attributes.Where(a => a.Value.Length > 0).Take(MaxAttributes).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
-        }, cancellationToken).ConfigureAwait(false);
+            Account = account, Region = region, OccurredAt = clock.GetUtcNow(), ThreadId = alert.GroupKey,
+        }), cancellationToken).ConfigureAwait(false);
         return response.MessageId;
     }
 }

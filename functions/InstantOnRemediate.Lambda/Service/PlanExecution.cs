@@ -95,7 +95,7 @@ internal sealed class PlanExecution(ServiceContext service)
         try
         {
             outcome = action.Type == ActionTypes.Notify && executors.For(ActionTypes.Notify) is NotifyExecutor notify
-                ? await notify.PublishAsync(action, alert, cancellationToken).ConfigureAwait(false)
+                ? await notify.PublishAsync(action, alert, cancellationToken, now).ConfigureAwait(false)
                 : await executors.ExecuteAsync(action, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)

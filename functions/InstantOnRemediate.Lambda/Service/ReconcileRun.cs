@@ -42,7 +42,7 @@ internal sealed partial class ReconcileRun(ServiceContext service)
     private readonly List<string> notes = [];
     private readonly ActionFollower? follower = service.Aws is { } aws ? new ActionFollower(aws.Eks, aws.Ssm) : null;
     private readonly ContainerLogSearch? logSearch = service.Aws is { } aws ? new ContainerLogSearch(aws.Logs, service.Catalog) : null;
-    private readonly AlertPublisher? publisher = service.Aws is { } aws ? new AlertPublisher(aws.Sns) : null;
+    private readonly AlertPublisher? publisher = service.Aws is { } aws ? new AlertPublisher(aws.Sns, service.Clock) : null;
     private int sent;
 
     public async Task<ReconcileResponse> RunAsync(string? eventId, DateTimeOffset? scheduled, CancellationToken cancellationToken)

@@ -159,23 +159,7 @@ internal sealed class ServiceContext : IDisposable
             return null;
         }
 
-        List<IActionExecutor> all =
-        [
-            new NotifyExecutor(clients.Sns),
-            new EksLabelNodegroupExecutor(clients.Eks),
-            new EksTaintNodegroupExecutor(clients.Eks),
-            new EksUpdateNodegroupVersionExecutor(clients.Eks),
-            new EksCreateNodegroupExecutor(clients.Eks),
-            new SsmRunCommandExecutor(clients.Ssm, Policy),
-        ];
-
-        // Node-group updates through SSM Automation need an automation role the stack does not create: only a
-        // policy that asks for them (nodegroupUpdates.via = ssm-automation) gets the executor.
-        if (Policy.Account.NodegroupUpdates.Via == "ssm-automation")
-        {
-            all.Add(new SsmAutomationExecutor(clients.Ssm));
-        }
-
+        var all = ActionExecutorCatalog.Create(clients, Policy);
         return new ActionExecutors(composedOf is null ? all : all.Where(e => composedOf.Contains(e.GetType())));
     }
 

@@ -49,7 +49,7 @@ internal sealed record EksCaseWorld(string Cluster, IReadOnlyList<string> Events
         return environment;
     }
 
-    /// <summary>Every alert the topic delivered to the queue so far (subject and text), oldest first; the queue is drained.</summary>
+    /// <summary>Every alert the topic delivered to the queue so far (subject and the text for people, from the queue's JSON body), oldest first; the queue is drained.</summary>
     public async Task<IReadOnlyList<(string Subject, string Message)>> DrainAlertsAsync(Uri endpoint)
     {
         var json = JsonDocument.Parse(await Boto3Script.RunAsync(endpoint, $$"""
@@ -58,7 +58,8 @@ internal sealed record EksCaseWorld(string Cluster, IReadOnlyList<string> Events
                 got = sqs.receive_message(QueueUrl='{{Queue}}', MaxNumberOfMessages=10).get('Messages', [])
                 if not got: break
                 for m in got:
-                    body = json.loads(m['Body']); out.append({'subject': body.get('Subject', ''), 'message': body.get('Message', '')})
+                    body = json.loads(m['Body']); doc = json.loads(body['Message'])  # the 'sqs' body: the alert document (docs/schemas/alert.v1.json)
+                    out.append({'subject': doc['subject'], 'message': doc['text']})
                     sqs.delete_message(QueueUrl='{{Queue}}', ReceiptHandle=m['ReceiptHandle'])
             print(json.dumps(out))
             """)).RootElement;

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using InstantOnRemediate.Aws.Actions;
+using InstantOnRemediate.Aws.Http;
+using InstantOnRemediate.Core.Actions;
+using InstantOnRemediate.Core.Planning;
+using InstantOnRemediate.Core.Policy;
+using InstantOnRemediate.Lambda.Composition;
+using InstantOnRemediate.Testing;
+
+namespace InstantOnRemediate.Lambda.Tests.Actions;
+
+/// <summary>
+/// A kind of action is complete only when every place that must know it does (docs/action-kinds.md): its
+/// definition is registered, an executor carries it out and is in the executor catalog, at least one function is
+/// composed of that executor (so the IAM proof covers its grants), and the policy schema and default policy give
+/// it a mode. Adding a kind and forgetting one of them fails here.
+/// </summary>
+public sealed class ActionKindCompletenessTests
+{
+    private static readonly IReadOnlyList<ActionKind> Executable = [.. ActionKinds.All.Where(k => k.Name != ActionTypes.None)];
+
+    [Fact]
+    public void Definitions_EveryActionKindInCore_IsRegistered()
+    {
+        var defined = typeof(ActionKind).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ActionKind)) && !t.IsAbstract).Order().ToList();
+
+        Assert.Equal(defined.Select(t => t.FullName).Order(), ActionKinds.All.Select(k => k.GetType().FullName).Order());
+        Assert.Equal(ActionKinds.All.Count, ActionKinds.Names.Distinct().Count());
+    }
+
+    [Fact]
+    public void Executors_EveryKind_HasExactlyOneExecutorInTheCatalog()
+    {
+        using var clients = new AwsClientFactory(AwsSettings.FromEnvironment(n => n == "AWS_REGION" ? "us-east-1" : null), TimeProvider.System, SharedRandomJitter.Instance);
+        var policy = PolicyLoader.Parse("""{"nodegroupUpdates":{"via":"ssm-automation","automationAssumeRoleArn":"arn:aws:iam::123456789012:role/automation"}}""", "test");
+
+        var catalog = ActionExecutorCatalog.Create(clients, policy);
+
+        Assert.Equal(Executable.Select(k => k.Name).Order(), catalog.Select(e => e.ActionType).Order());
+    }
+
+    [Fact]
+    public void Permissions_EveryExecutorButAutomation_IsPartOfAFunction()
+    {
+        var composed = FunctionPermissions.Detect.Concat(FunctionPermissions.Runbook).Concat(FunctionPermissions.Reconcile).ToHashSet();
+        var executors = typeof(IActionExecutor).Assembly.GetTypes().Where(t => typeof(IActionExecutor).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface);
+
+        // ssm-automation runs only with an automation role the policy names (not created by the stack): docs/action-kinds.md.
+        Assert.All(executors.Where(t => t != typeof(SsmAutomationExecutor)), t => Assert.Contains(t, composed));
+    }
+
+    [Fact]
+    public void Policy_SchemaAndDefault_GiveEveryKindAMode()
+    {
+        var data = Path.Combine(RepoPaths.Root, "functions", "InstantOnRemediate.Core", "Data");
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(data, "default-policy.schema.json")))!;
+        var defaults = JsonNode.Parse(File.ReadAllText(Path.Combine(data, "default-policy.json")))!;
+
+        var schemaKinds = schema["properties"]!["actionModes"]!["propertyNames"]!["enum"]!.AsArray().Select(n => (string)n!).Order();
+        var defaultKinds = defaults["actionModes"]!.AsObject().Select(p => p.Key).Order();
+
+        Assert.Equal(Executable.Select(k => k.Name).Order(), schemaKinds);
+        Assert.Equal(Executable.Select(k => k.Name).Order(), defaultKinds);
+    }
+}
