@@ -77,6 +77,7 @@ internal static class FunctionPermissions
         typeof(ContainerLogSearch),
         typeof(AlertPublisher),
         typeof(PolicyParameter),
+        typeof(EventPublisher),
     ];
 
     /// <summary>The declaration of the function whose handler is <paramref name="handlerName"/> (see <see cref="HandlerNames"/>).</summary>

@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Events;
 using InstantOnRemediate.Core.Alerts;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
@@ -119,12 +120,16 @@ internal sealed partial class ReconcileRun(ServiceContext service)
     }
 
     /// <summary>Claims the alert's deterministic id, then writes it (and sends it when running against AWS with a topic); false when already claimed.</summary>
+    /// <summary>The claim type of reconcile's alerts (not an action kind: it never runs as one).</summary>
+    internal const string ReconcileAlertClaimType = "reconcile-alert";
+
     private async Task<bool> DeliverAsync(Alert alert, string claimId, string cluster, string? nodegroup, string? cause, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var now = service.Clock.GetUtcNow();
         var claimed = await service.State.TryClaimActionAsync(new ActionClaim
         {
-            ActionId = claimId, Type = ActionTypes.Notify, Cluster = cluster, Nodegroup = nodegroup, Cause = cause, Owner = service.Owner, ClaimedAt = now, ExpiresAt = expiresAt,
+            // Its own claim type: a RESOLVED or escalation alert must not count as the failure alert detect rate-limits on.
+            ActionId = claimId, Type = ReconcileAlertClaimType, Cluster = cluster, Nodegroup = nodegroup, Cause = cause, Owner = service.Owner, ClaimedAt = now, ExpiresAt = expiresAt,
         }, cancellationToken).ConfigureAwait(false);
         if (!claimed)
         {
@@ -142,6 +147,7 @@ internal sealed partial class ReconcileRun(ServiceContext service)
         {
             await publisher.PublishAsync(topic, alert, cancellationToken).ConfigureAwait(false);
             sent++;
+            await PublishEventAsync(alert, cluster, nodegroup, cause, now, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -166,4 +172,21 @@ internal sealed partial class ReconcileRun(ServiceContext service)
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    /// <summary>The EventBridge event of a reconcile alert: a verified fix or an escalation (the audit finding has the alert only).</summary>
+    private async Task PublishEventAsync(Alert alert, string cluster, string? nodegroup, string? cause, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (account, region) = PlanEvents.StackOf(service.Settings.TopicArn);
+        var scope = new EventScope { Account = account, Region = region, Cluster = cluster, Nodegroup = nodegroup };
+        var actionId = alert.Attributes.GetValueOrDefault("actionId");
+        RemediationEvent? raised = alert.GroupKey.StartsWith("verified/", StringComparison.Ordinal)
+            ? RemediationEvents.FixVerified(scope, now, cause, alert.Subject, actionId: actionId)
+            : alert.GroupKey.StartsWith("escalated/", StringComparison.Ordinal) || alert.GroupKey.StartsWith("approval/", StringComparison.Ordinal)
+                ? RemediationEvents.Escalation(scope, now, EventSeverities.High, alert.Subject, cause, actionId: actionId)
+                : null;
+        if (raised is not null)
+        {
+            await new ServiceEvents(service).PublishAsync([raised], cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

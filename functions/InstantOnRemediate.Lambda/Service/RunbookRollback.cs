@@ -71,8 +71,8 @@ internal sealed class RunbookRollback(ServiceContext service)
             Reference = outcome.Reference ?? action.Reference,
         };
         await service.State.SaveActionAsync(rolledBack, cancellationToken).ConfigureAwait(false);
-        await new RunbookEvents(service).PublishAsync(
-            [RunbookEvents.RolledBack(service, action, rolledBack.Reason, now)], cancellationToken).ConfigureAwait(false);
+        await new ServiceEvents(service).PublishAsync(
+            [ServiceEvents.RolledBack(service, action, rolledBack.Reason, now)], cancellationToken).ConfigureAwait(false);
         return Reply(request, rolledBack, RunbookStatuses.Ok, $"Rolled back {action.Type} on {where}: {outcome.Reason}.");
     }
 

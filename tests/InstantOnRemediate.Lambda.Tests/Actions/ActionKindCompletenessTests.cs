@@ -22,7 +22,7 @@ public sealed class ActionKindCompletenessTests
     [Fact]
     public void Definitions_EveryActionKindInCore_IsRegistered()
     {
-        var defined = typeof(ActionKind).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ActionKind)) && !t.IsAbstract).Order().ToList();
+        var defined = typeof(ActionKind).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ActionKind)) && !t.IsAbstract).ToList();
 
         Assert.Equal(defined.Select(t => t.FullName).Order(), ActionKinds.All.Select(k => k.GetType().FullName).Order());
         Assert.Equal(ActionKinds.All.Count, ActionKinds.Names.Distinct().Count());

@@ -173,7 +173,7 @@ public sealed partial class RunbookAutomationPayloadTests
         public static Members Of(RunbookRequest request) => request switch
         {
             DiagnoseRequest d => new(d.Cluster, d.Nodegroup, d.Node, d.Pod, d.Namespace, null, null, null, false, null),
-            PlanRequest p => new(p.Cluster, null, null, null, null, p.Cause, null, null, false, null),
+            PlanRequest p => new(p.Cluster, p.Nodegroup, null, null, null, p.Cause, null, null, false, null),
             StatusRequest s => new(s.Cluster, null, null, null, null, null, null, null, false, null),
             ApplyRequest a => new(null, null, null, null, null, null, a.ActionId, a.Reason, false, a.ApprovedBy),
             RollbackRequest r => new(null, null, null, null, null, null, r.ActionId, r.Reason, r.DeleteCreatedNodegroup, r.ApprovedBy),

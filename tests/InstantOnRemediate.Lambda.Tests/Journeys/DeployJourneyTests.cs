@@ -78,7 +78,9 @@ public sealed class DeployJourneyTests : IClassFixture<MotoServer>
         {
             JsonValue v => v.ToString(),
             JsonObject o when o["Ref"] is { } r => overrides.TryGetValue((string)r!, out var given) ? given
-                : parameters[(string)r!] is { } p ? Flat(p["Default"]) : resources[(string)r!],
+                : parameters[(string)r!] is { } p ? Flat(p["Default"])
+                : resources.TryGetValue((string)r!, out var made) ? made
+                : $"{stack}-{(string)r!}", // any other resource: the physical name CloudFormation generates
             JsonObject o when o["Fn::Join"] is JsonArray join => string.Join((string)join[0]!, join[1]!.AsArray().Select(Resolve)),
             _ => throw new InvalidOperationException($"the test cannot resolve {node?.ToJsonString()}"),
         };

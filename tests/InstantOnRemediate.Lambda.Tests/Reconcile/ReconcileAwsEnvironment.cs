@@ -80,7 +80,9 @@ public sealed class ReconcileAwsEnvironment : IAsyncLifetime
         using var received = JsonDocument.Parse(await RunPythonAsync("""
             sqs = boto3.client('sqs')
             got = sqs.receive_message(QueueUrl=sys.argv[1], MaxNumberOfMessages=10, WaitTimeSeconds=0).get('Messages', [])
-            print(json.dumps([m['Body'] for m in got]))
+            bodies = [json.loads(m['Body']) for m in got]
+            # The 'sqs' body (the alert document) raw, or inside the SNS envelope; its text is what people read.
+            print(json.dumps([(json.loads(b['Message']) if 'Message' in b and 'Type' in b else b)['text'] for b in bodies]))
             """, QueueUrl));
         return [.. received.RootElement.EnumerateArray().Select(m => m.GetString()!)];
     }

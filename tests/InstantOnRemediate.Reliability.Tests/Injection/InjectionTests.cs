@@ -120,9 +120,20 @@ public sealed partial class InjectionTests(MotoWorld world) : IDisposable
             var attributes = publish.DecodedBody.Split('&').Where(p => p.StartsWith("MessageAttributes", StringComparison.Ordinal));
             Assert.All(attributes, a => Assert.DoesNotContain("pwn", a, StringComparison.Ordinal));
 
-            // The message is text for people and may quote what the logs said; the commands it offers to copy must not.
-            var commands = (AwsScenario.FormValue(publish, "Message") ?? "").Split('\n').Where(l => l.Contains("aws ", StringComparison.Ordinal) || l.Contains("kubectl ", StringComparison.Ordinal));
-            Assert.All(commands, c => Assert.DoesNotContain("pwn", c, StringComparison.Ordinal));
+            // One publish, a body per protocol. The texts for people may quote what the logs said; the commands they offer
+            // to copy must not, nor may the chat notification's next steps.
+            using var bodies = JsonDocument.Parse(AwsScenario.FormValue(publish, "Message") ?? "{}");
+            foreach (var protocol in new[] { "default", "email" })
+            {
+                var commands = bodies.RootElement.GetProperty(protocol).GetString()!.Split('\n').Where(l => l.Contains("aws ", StringComparison.Ordinal) || l.Contains("kubectl ", StringComparison.Ordinal));
+                Assert.All(commands, c => Assert.DoesNotContain("pwn", c, StringComparison.Ordinal));
+            }
+
+            using var chat = JsonDocument.Parse(bodies.RootElement.GetProperty("https").GetString()!);
+            if (chat.RootElement.GetProperty("content").TryGetProperty("nextSteps", out var steps))
+            {
+                Assert.All(steps.EnumerateArray(), s => Assert.DoesNotContain("pwn", s.GetString(), StringComparison.Ordinal));
+            }
         }
     }
 

@@ -3,8 +3,8 @@ using InstantOnRemediate.Core.Planning;
 
 namespace InstantOnRemediate.Lambda.Service;
 
-/// <summary>The events the runbook's changes give (apply: executed / failed; rollback: rolled back); undelivered ones are logged.</summary>
-internal sealed class RunbookEvents(ServiceContext service)
+/// <summary>Publishes the events of runbook changes (apply, rollback) and reconcile alerts (fix verified, escalation); undelivered ones are logged.</summary>
+internal sealed class ServiceEvents(ServiceContext service)
 {
     public static (string Account, string Region) Stack(ServiceContext service) => PlanEvents.StackOf(service.Settings.TopicArn);
 
