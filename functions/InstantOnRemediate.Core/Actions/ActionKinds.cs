@@ -9,6 +9,7 @@ public static class ActionKinds
     [
         new Notify(), new EksLabelNodegroup(), new EksTaintNodegroup(), new EksUpdateNodegroupVersion(),
         new EksCreateNodegroup(), new SsmRunCommand(), new SsmAutomation(), new NoAction(),
+        new EksMigrateNodegroup(),
     ];
 
     private static readonly Dictionary<string, ActionKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

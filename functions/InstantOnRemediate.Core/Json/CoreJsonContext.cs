@@ -44,6 +44,8 @@ namespace InstantOnRemediate.Core.Json;
 [JsonSerializable(typeof(RestoreOutcomeCounts))]
 [JsonSerializable(typeof(PauseState))]
 [JsonSerializable(typeof(ApprovalRecord))]
+[JsonSerializable(typeof(Migration.MigrationRecord))]
+[JsonSerializable(typeof(List<Migration.MigrationRecord>))]
 // Detection: signature catalog, classification results, decoded batches.
 [JsonSerializable(typeof(CatalogDocument))]
 [JsonSerializable(typeof(ClassificationResult))]

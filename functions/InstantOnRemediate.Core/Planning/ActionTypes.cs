@@ -8,6 +8,7 @@ public static class ActionTypes
     public const string EksTaintNodegroup = "eks-taint-nodegroup";
     public const string EksUpdateNodegroupVersion = "eks-update-nodegroup-version";
     public const string EksCreateNodegroup = "eks-create-nodegroup";
+    public const string EksMigrateNodegroup = "eks-migrate-nodegroup";
     public const string SsmRunCommand = "ssm-run-command";
     public const string SsmAutomation = "ssm-automation";
     public const string None = "none";

@@ -59,8 +59,13 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
             result.Add(Taint(group, ng));
         }
 
-        if (CompatibleHealthy(key.Cluster, key.Nodegroup).Count > 0)
+        if (CompatibleHealthy(key.Cluster, key.Nodegroup) is { Count: > 0 } compatible)
         {
+            if (policy.Migration.Enabled && new MigrationPlanner(policy, placement).IntoExisting(group, ng, compatible) is { } migrate)
+            {
+                result.Add(migrate); // a staged move into existing capacity (policy migration.enabled)
+            }
+
             return result; // steering to existing capacity goes into the alert
         }
 
@@ -70,7 +75,7 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
         }
         else if (policy.AmiTypeMigrations.FirstOrDefault(m => m.From == ng.AmiType) is { } migration)
         {
-            result.Add(Clone(group, ng, migration));
+            result.Add(policy.Migration.Enabled ? new MigrationPlanner(policy, placement).IntoClone(group, ng, migration) : Clone(group, ng, migration));
         }
 
         return result;

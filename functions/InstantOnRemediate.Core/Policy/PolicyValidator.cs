@@ -203,6 +203,18 @@ internal static class PolicyValidator
 
         Positive(p.Escalation.ApprovalTimeoutMinutes, "escalation.approvalTimeoutMinutes");
         NonNegative(p.Escalation.TransientRetryMinutes, "escalation.transientRetryMinutes");
+        Positive(p.Migration.DrainStep, "migration.drainStep");
+        Positive(p.Migration.StageTimeoutMinutes, "migration.stageTimeoutMinutes");
+        Positive(p.Migration.VerifySuccesses, "migration.verifySuccesses");
+        if (!MigrationPolicy.RetireModes.Contains(p.Migration.Retire))
+        {
+            Fail("migration.retire", $"'{p.Migration.Retire}' is not one of {string.Join(" | ", MigrationPolicy.RetireModes)}");
+        }
+
+        if (!MigrationPolicy.FenceModes.Contains(p.Migration.Fence))
+        {
+            Fail("migration.fence", $"'{p.Migration.Fence}' is not one of {string.Join(" | ", MigrationPolicy.FenceModes)}");
+        }
 
         void Positive(int value, string field)
         {

@@ -38,6 +38,9 @@ public sealed record RemediationPolicy
 
     public NodegroupUpdatePolicy NodegroupUpdates { get; set; } = new();
 
+    /// <summary>Staged node-group migrations (eks-migrate-nodegroup): off unless the policy turns them on.</summary>
+    public MigrationPolicy Migration { get; set; } = new();
+
     public PausePolicy Pause { get; set; } = new();
 
     public NotificationPolicy Notifications { get; set; } = new();
