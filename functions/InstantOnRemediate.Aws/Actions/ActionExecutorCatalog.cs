@@ -20,6 +20,7 @@ public static class ActionExecutorCatalog
             new EksTaintNodegroupExecutor(clients.Eks),
             new EksUpdateNodegroupVersionExecutor(clients.Eks),
             new EksCreateNodegroupExecutor(clients.Eks),
+            new EksMigrateNodegroupExecutor(clients.Eks),
             new SsmRunCommandExecutor(clients.Ssm, policy),
         ];
 

@@ -24,6 +24,7 @@ namespace InstantOnRemediate.Aws.State;
 /// outcomes                            &lt;amiType&gt;#&lt;release&gt;   success / failure counters
 /// approvals#&lt;cluster&gt;                &lt;actionId&gt;            pending / given approvals
 /// action#&lt;actionId&gt;                   -                     the plan action as JSON (awaiting approval / carried out, TTL)
+/// migration#&lt;cluster&gt;                &lt;migrationId&gt;         node-group migration: stage and history as JSON (TTL once finished)
 /// pause                               -                     cached pause switch (TTL = validUntil)
 /// </code>
 /// </summary>
@@ -265,6 +266,24 @@ public abstract class TableStateStore : IStateStore
     {
         var row = await GetAsync($"action#{actionId}", Single, cancellationToken).ConfigureAwait(false);
         return row is null || row.IsExpired(Now) || row.S("action") is not { } json ? null : JsonSerializer.Deserialize(json, CompactJson.PlanAction);
+    }
+
+    public Task SaveMigrationAsync(Core.Migration.MigrationRecord migration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(migration);
+        return PutAsync(new StateItem
+        {
+            Pk = $"migration#{migration.Cluster}",
+            Sk = migration.Id,
+            Ttl = Core.Migration.MigrationStages.IsFinal(migration.Stage) ? Now.Add(ActionLifetime).ToUnixTimeSeconds() : null,
+            Strings = Strings(("stage", migration.Stage), ("savedAt", Iso(Now)), ("migration", JsonSerializer.Serialize(migration, CompactJson.MigrationRecord))),
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Core.Migration.MigrationRecord>> GetMigrationsAsync(string cluster, CancellationToken cancellationToken = default)
+    {
+        var rows = await LiveAsync($"migration#{cluster}", null, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => r.S("migration") is { } json ? JsonSerializer.Deserialize(json, CompactJson.MigrationRecord) : null).OfType<Core.Migration.MigrationRecord>().OrderBy(m => m.StartedAt)];
     }
 
     public Task SetPauseAsync(PauseState pause, CancellationToken cancellationToken = default)

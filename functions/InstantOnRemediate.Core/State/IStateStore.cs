@@ -66,6 +66,12 @@ public interface IStateStore
     /// <summary>The action saved under <paramref name="actionId"/>, or null when unknown or expired.</summary>
     Task<Planning.PlanAction?> GetActionAsync(string actionId, CancellationToken cancellationToken = default);
 
+    /// <summary>Keeps a node-group migration (its stage, what each stage did); saving again replaces it.</summary>
+    Task SaveMigrationAsync(Migration.MigrationRecord migration, CancellationToken cancellationToken = default);
+
+    /// <summary>The cluster's migrations, running and recently finished, oldest first.</summary>
+    Task<IReadOnlyList<Migration.MigrationRecord>> GetMigrationsAsync(string cluster, CancellationToken cancellationToken = default);
+
     Task SetPauseAsync(PauseState pause, CancellationToken cancellationToken = default);
 
     /// <summary>The cached pause switch, or null when never read or no longer valid.</summary>

@@ -33,6 +33,9 @@ internal sealed record ReconcileResponse
     /// <summary>Alerts written this run (sent to the topic when running against AWS).</summary>
     public IReadOnlyList<Alert> Alerts { get; init; } = [];
 
+    /// <summary>Node-group migrations of the clusters and the step each took this run.</summary>
+    public IReadOnlyList<MigrationReport> Migrations { get; init; } = [];
+
     public int AlertsSent { get; init; }
 
     /// <summary>What could not be done this run and why (e.g. an AWS call failed: retried next run).</summary>

@@ -17,4 +17,7 @@ internal sealed record RunbookStatusReport
 
     /// <summary>Latest first, at most 20.</summary>
     public IReadOnlyList<AuditRecord> RecentAudit { get; init; } = [];
+
+    /// <summary>Node-group migrations (running and finished lately): stage, what each stage did, the rollback request.</summary>
+    public IReadOnlyList<MigrationReport> Migrations { get; init; } = [];
 }

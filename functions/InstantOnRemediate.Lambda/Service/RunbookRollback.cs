@@ -71,6 +71,11 @@ internal sealed class RunbookRollback(ServiceContext service)
             Reference = outcome.Reference ?? action.Reference,
         };
         await service.State.SaveActionAsync(rolledBack, cancellationToken).ConfigureAwait(false);
+        if (action.Type == ActionTypes.EksMigrateNodegroup)
+        {
+            await MigrationRollback.RecordAsync(service, action, $"rolled back by {person} ({request.Reason}): {outcome.Reason}", now, cancellationToken).ConfigureAwait(false);
+        }
+
         await new ServiceEvents(service).PublishAsync(
             [ServiceEvents.RolledBack(service, action, rolledBack.Reason, now)], cancellationToken).ConfigureAwait(false);
         return Reply(request, rolledBack, RunbookStatuses.Ok, $"Rolled back {action.Type} on {where}: {outcome.Reason}.");

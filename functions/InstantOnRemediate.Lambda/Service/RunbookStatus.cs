@@ -2,6 +2,7 @@ using InstantOnRemediate.Core.Runbook;
 using System.Globalization;
 using InstantOnRemediate.Core.State;
 using InstantOnRemediate.Lambda.Handlers;
+using RunbookMigrationReport = InstantOnRemediate.Lambda.Handlers.MigrationReport;
 
 namespace InstantOnRemediate.Lambda.Service;
 
@@ -29,8 +30,11 @@ internal sealed class RunbookStatus(ServiceContext service)
         var inFlight = new List<InFlightAction>();
         var pending = new List<RunbookPendingAction>();
         var audit = new List<AuditRecord>();
+        var migrations = new List<RunbookMigrationReport>();
         foreach (var cluster in clusters)
         {
+            migrations.AddRange((await service.State.GetMigrationsAsync(cluster, cancellationToken).ConfigureAwait(false))
+                .Select(m => ReconcileRun.Report(m, null, Core.Migration.MigrationStages.IsFinal(m.Stage) ? $"finished: {m.Stage}" : $"in stage {m.Stage} since {m.WaitingSince:yyyy-MM-dd HH:mm}Z")));
             inFlight.AddRange(await service.State.GetInFlightAsync(cluster, cancellationToken).ConfigureAwait(false));
             foreach (var approval in (await service.State.GetApprovalsAsync(cluster, cancellationToken).ConfigureAwait(false)).Where(a => a.ApprovedBy is null))
             {
@@ -56,6 +60,7 @@ internal sealed class RunbookStatus(ServiceContext service)
             InFlight = [.. inFlight.OrderBy(a => a.StartedAt)],
             AwaitingApproval = [.. pending.OrderBy(p => p.PendingSince)],
             RecentAudit = [.. audit.OrderByDescending(a => a.At).Take(MaxAudit)],
+            Migrations = migrations,
         };
         return RunbookReplies.Reply(service, request, RunbookStatuses.Ok, Summary(report), notes) with { Report = report };
     }
