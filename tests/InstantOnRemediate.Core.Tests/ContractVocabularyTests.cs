@@ -15,7 +15,8 @@ public sealed class ContractVocabularyTests
         Assert.Equal(["node-kernel", "node-config", "pod-spec", "image", "hardware", "transient", "unknown", "none"], RemedyClasses.All);
         Assert.Equal(["planned", "awaiting-approval", "executed", "skipped", "failed"], ActionStatuses.All);
         Assert.Contains("eks-label-nodegroup", ActionTypes.All);
-        Assert.Equal(8, ActionTypes.All.Count);
+        Assert.Contains("eks-migrate-nodegroup", ActionTypes.All);
+        Assert.Equal(9, ActionTypes.All.Count);
     }
 
     [Fact]
