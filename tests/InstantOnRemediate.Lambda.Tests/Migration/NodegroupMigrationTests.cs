@@ -114,7 +114,7 @@ public sealed class NodegroupMigrationTests : IDisposable
         var rollback = status.GetProperty("report").GetProperty("migrations").EnumerateArray().Single().GetProperty("rollbackWith").GetString()!;
         Assert.Contains("\"deleteCreatedNodegroup\":true", rollback, StringComparison.Ordinal);
 
-        var answer = await world.InvokeAsync("runbook", rollback.Replace("<your-name>", "sam", StringComparison.Ordinal).Replace("<why>", "test", StringComparison.Ordinal), t0.AddMinutes(42));
+        var answer = await world.InvokeAsync("runbook", Journeys.PrintedCommands.Fill(rollback), t0.AddMinutes(42));
 
         Assert.True(answer.GetProperty("status").GetString() == "ok", answer.ToString());
         var old = await world.NodegroupAsync(MigrationWorld.Old);
