@@ -83,15 +83,27 @@ public sealed class MigrationWorld : IAsyncLifetime
 
     public const string DefaultPolicy = """{"version":1,"thresholds":{"failures":1,"distinctPods":1,"windowMinutes":30},"migration":{"enabled":true,"stageTimeoutMinutes":30}}""";
 
-    public async Task InitializeAsync() => await Moto.InitializeAsync();
+    /// <summary>In front of moto for EKS (AWS_ENDPOINT_URL_EKS): every EKS request the functions send, to validate against botocore's model.</summary>
+    public FaultProxy EksProxy { get; private set; } = null!;
 
-    public Task DisposeAsync() => Moto.DisposeAsync();
+    public async Task InitializeAsync()
+    {
+        await Moto.InitializeAsync();
+        EksProxy = new FaultProxy(Moto.Endpoint);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await EksProxy.DisposeAsync();
+        await Moto.DisposeAsync();
+    }
 
     /// <summary>A fresh world: moto reset and seeded; returns the old group's node names.</summary>
     public async Task<IReadOnlyList<string>> ResetAsync(string? policy = null)
     {
         Policy = policy ?? DefaultPolicy;
         await Moto.ResetAsync();
+        EksProxy.Reset();
         using var seeded = JsonDocument.Parse(await Python(Seed, Cluster, Table, LogGroup, Old));
         TopicArn = seeded.RootElement.GetProperty("topic").GetString()!;
         QueueUrl = seeded.RootElement.GetProperty("queue").GetString()!;

@@ -15,6 +15,7 @@ public sealed class NodegroupMigrationTests : IDisposable
 {
     private readonly MigrationWorld world;
     private readonly string? savedEndpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+    private readonly string? savedEksEndpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_EKS");
     private readonly DateTimeOffset t0 = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()).AddHours(-3); // CloudWatch Logs takes events of the last 14 days only
 
     public NodegroupMigrationTests(MigrationWorld world)
@@ -22,9 +23,14 @@ public sealed class NodegroupMigrationTests : IDisposable
         this.world = world;
         TestEnvironment.ApplyStaticCredentials();
         Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", world.Moto.Endpoint.ToString().TrimEnd('/'));
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_EKS", world.EksProxy.Endpoint.ToString().TrimEnd('/'));
     }
 
-    public void Dispose() => Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", savedEndpoint);
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", savedEndpoint);
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_EKS", savedEksEndpoint);
+    }
 
     [Fact]
     public async Task Migration_SeedCase_EveryStageInTurnUntilRetired()
@@ -78,6 +84,12 @@ public sealed class NodegroupMigrationTests : IDisposable
         }
 
         Assert.Equal(0, Scaling(await world.NodegroupAsync(MigrationWorld.Old)).Desired); // retire = keep-at-zero: kept with its taint
+
+        // Every EKS request of the migration (CreateNodegroup with the clone's taints and labels, the fence, the drain steps), checked against botocore's eks model.
+        var eks = world.EksProxy.Requests.Where(r => r.Service == "eks" && !(r.Request.Header("User-Agent") ?? "").Contains("Botocore", StringComparison.OrdinalIgnoreCase)).ToList(); // the service's, not the test's boto3
+        Assert.Contains(eks, r => r.Operation == "CreateNodegroup" && r.Request.BodyText.Contains("\"amiType\":\"AL2023_x86_64_STANDARD\"", StringComparison.Ordinal));
+        Assert.Equal(4, eks.Count(r => r.Operation == "UpdateNodegroupConfig")); // the label (detect), the fence, two drain steps
+        new BotocoreValidator().Requests("eks", eks.Select(r => r.Request)).Validate().AssertValid();
     }
 
     [Theory]
