@@ -1,5 +1,6 @@
 using System.Globalization;
 using InstantOnRemediate.Core.Classification;
+using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Events;
 using InstantOnRemediate.Core.Migration;
 using InstantOnRemediate.Core.Planning;
@@ -20,7 +21,7 @@ internal sealed partial class ReconcileRun
     private readonly List<MigrationReport> migrationReports = [];
     private readonly MigrationStageOperator? stageOperator = service.Aws is { } aws ? new MigrationStageOperator(aws.Eks, aws.Ec2) : null;
 
-    private async Task MigrateAsync(string cluster, List<RestoreSighting> sightings, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task MigrateAsync(string cluster, ClusterInventory? inventory, List<RestoreSighting> sightings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var migrations = (await service.State.GetMigrationsAsync(cluster, cancellationToken).ConfigureAwait(false)).ToList();
         foreach (var inFlight in (await service.State.GetInFlightAsync(cluster, cancellationToken).ConfigureAwait(false)).Where(a => a.Type == ActionTypes.EksMigrateNodegroup))
@@ -45,7 +46,7 @@ internal sealed partial class ReconcileRun
             return;
         }
 
-        await StepAsync(open[0], sightings, now, cancellationToken).ConfigureAwait(false);
+        await StepAsync(open[0], inventory, sightings, now, cancellationToken).ConfigureAwait(false);
         foreach (var waiting in open.Skip(1))
         {
             migrationReports.Add(Report(waiting, "wait", $"waits for migration {open[0].Id} ({open[0].Source} -> {open[0].Target}): one migration at a time per cluster"));
@@ -91,13 +92,13 @@ internal sealed partial class ReconcileRun
         return record;
     }
 
-    private async Task StepAsync(MigrationRecord record, List<RestoreSighting> sightings, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task StepAsync(MigrationRecord record, ClusterInventory? inventory, List<RestoreSighting> sightings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var policy = service.Policy.For(record.Cluster);
         MigrationObservation seen;
         try
         {
-            seen = await ObserveAsync(record, sightings, now, cancellationToken).ConfigureAwait(false);
+            seen = await ObserveAsync(record, inventory, sightings, now, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -113,24 +114,19 @@ internal sealed partial class ReconcileRun
             case MigrationStepKind.Wait:
                 break;
             case MigrationStepKind.Stalled:
-                next = record with { StalledStage = record.Stage };
+                next = MigrationProgress.After(record, step, now);
                 await MigrationAuditAsync(next, $"migration {record.Stage} stalled", step.Reason, now, cancellationToken).ConfigureAwait(false);
                 await MigrationAlertAsync(next, MigrationAlerts.Stalled, step.Reason, now, null, cancellationToken, failed: true).ConfigureAwait(false);
                 break;
             case MigrationStepKind.Advance or MigrationStepKind.Complete:
-                next = Close(record, step.Reason, now) with { Stage = step.Stage, WaitingSince = now, PendingUpdateId = null, RequestedDesiredSize = null, StalledStage = null };
+                next = MigrationProgress.After(record, step, now);
                 if (step.Kind == MigrationStepKind.Complete)
                 {
-                    next = next with { FinishedAt = now };
                     await service.State.RemoveInFlightAsync(record.Cluster, record.Id, cancellationToken).ConfigureAwait(false);
                     if (record.RetireActionId is { } retire)
                     {
                         await service.State.RemoveInFlightAsync(record.Cluster, retire, cancellationToken).ConfigureAwait(false);
                     }
-                }
-                else
-                {
-                    next = next with { History = [.. next.History, new MigrationStageEntry { Stage = step.Stage, StartedAt = now }] };
                 }
 
                 await MigrationAuditAsync(next, step.Kind == MigrationStepKind.Complete ? "migration done" : $"migration {record.Stage} done", step.Reason, now, cancellationToken).ConfigureAwait(false);
@@ -175,7 +171,7 @@ internal sealed partial class ReconcileRun
             };
             await service.State.SaveActionAsync(retire, cancellationToken).ConfigureAwait(false);
             await service.State.RecordPendingApprovalAsync(record.Cluster, retire.Id, now, cancellationToken).ConfigureAwait(false);
-            var asked = record with { RetireActionId = retire.Id, WaitingSince = now };
+            var asked = MigrationProgress.After(record, step, now, retireActionId: retire.Id);
             await MigrationAuditAsync(asked, "migration retire awaiting approval", retire.Reason, now, cancellationToken).ConfigureAwait(false);
             await MigrationAlertAsync(asked, MigrationAlerts.RetireApproval, step.Reason, now, retire.Id, cancellationToken).ConfigureAwait(false);
             return asked;
@@ -206,23 +202,13 @@ internal sealed partial class ReconcileRun
             return null;
         }
 
-        var history = record.History.ToList();
-        if (history.Count > 0 && history[^1].Stage == record.Stage)
-        {
-            history[^1] = history[^1] with { UpdateIds = [.. history[^1].UpdateIds, .. update is null ? Array.Empty<string>() : [update]], Detail = step.Reason };
-        }
-
-        var acted = record with
-        {
-            PendingUpdateId = update, WaitingSince = now, History = history,
-            RequestedDesiredSize = step.Operation == MigrationOperation.Scale ? step.DesiredSize : record.RequestedDesiredSize,
-        };
+        var acted = MigrationProgress.After(record, step, now, update);
         await MigrationAuditAsync(acted, $"migration {record.Stage} step", step.Reason, now, cancellationToken, update).ConfigureAwait(false);
         await new ServiceEvents(service).PublishAsync([StageEvent(acted, step.Reason, now)], cancellationToken).ConfigureAwait(false);
         return acted;
     }
 
-    private async Task<MigrationObservation> ObserveAsync(MigrationRecord record, List<RestoreSighting> sightings, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<MigrationObservation> ObserveAsync(MigrationRecord record, ClusterInventory? inventory, List<RestoreSighting> sightings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var policy = service.Policy.For(record.Cluster);
         var pause = await new PauseSwitch(service).ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -237,8 +223,10 @@ internal sealed partial class ReconcileRun
             && record.History.Any(h => h.Stage == MigrationStages.Fence && h.FinishedAt is { } done && s.At > done));
         var retireStatus = record.RetireActionId is { } retireId ? (await service.State.GetActionAsync(retireId, cancellationToken).ConfigureAwait(false))?.Status ?? "expired" : null;
 
+        // Offline (no AWS) the node groups come from the inventory snapshot, instances counted as running.
+        var offline = inventory is null ? new MigrationObservation() : MigrationProgress.FromInventory(record, inventory);
         var (source, target, update) = stageOperator is null
-            ? (null, null, null)
+            ? (offline.Source, offline.Target, null)
             : await stageOperator.ObserveAsync(record, cancellationToken).ConfigureAwait(false);
         return new MigrationObservation
         {
@@ -250,17 +238,6 @@ internal sealed partial class ReconcileRun
             StormHeld = failing > policy.BlastRadius.MaxUnhealthyNodegroups,
             RetireActionStatus = retireStatus,
         };
-    }
-
-    private static MigrationRecord Close(MigrationRecord record, string detail, DateTimeOffset now)
-    {
-        var history = record.History.ToList();
-        if (history.Count > 0 && history[^1].Stage == record.Stage && history[^1].FinishedAt is null)
-        {
-            history[^1] = history[^1] with { FinishedAt = now, Detail = detail };
-        }
-
-        return record with { History = history };
     }
 
     private async Task MigrationAlertAsync(MigrationRecord record, string kind, string reason, DateTimeOffset now, string? approveActionId, CancellationToken cancellationToken, bool failed = false)

@@ -59,7 +59,7 @@ internal sealed partial class ReconcileRun(ServiceContext service)
             var from = remediations.Count > 0 ? Min(remediations.Min(r => r.At), now - WorkloadWindow) : now - WorkloadWindow;
             var sightings = await SightingsAsync(cluster, inventory, from, now, cancellationToken).ConfigureAwait(false);
             await VerifyAsync(remediations, sightings, report, now, cancellationToken).ConfigureAwait(false);
-            await MigrateAsync(cluster, sightings, now, cancellationToken).ConfigureAwait(false);
+            await MigrateAsync(cluster, inventory, sightings, now, cancellationToken).ConfigureAwait(false);
             await ApprovalsAsync(cluster, now, cancellationToken).ConfigureAwait(false);
             if (report is not null)
             {
