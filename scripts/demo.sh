@@ -25,4 +25,21 @@ echo
 echo "4. The scheduled reconcile audits every node group of every cluster, before any pod fails there."
 run reconcile events/reconcile/schedule.json --now 2025-05-08T12:10:00Z | python3 scripts/demo-summary.py reconcile
 echo
+echo "5. A node-group migration, stage by stage (policy migration.enabled; approved once with runbook apply)."
+echo "   Offline there is no EKS: each step is the decision of the pure stage machine against a snapshot of"
+echo "   events/migration/ (what EKS would show by then); the EKS calls it would make are named, not made."
+MIG="$STATE/migration.json"; cp events/migration/record.json "$MIG"
+POLICY="$STATE/migration-policy.json"; echo '{"migration":{"enabled":true,"drainStep":1,"stageTimeoutMinutes":30}}' > "$POLICY"
+step() { "$CLI" migration-step --record "$MIG" --out "$MIG" --policy "$POLICY" --now "$@"; }
+step 2025-05-08T10:55:00Z --inventory events/migration/01-target-creating.json
+step 2025-05-08T11:00:00Z --inventory events/migration/02-target-active.json
+step 2025-05-08T11:05:00Z --inventory events/migration/02-target-active.json
+step 2025-05-08T11:10:00Z --inventory events/migration/03-old-fenced.json
+step 2025-05-08T11:15:00Z --inventory events/migration/03-old-fenced.json
+step 2025-05-08T11:20:00Z --inventory events/migration/04-old-at-1.json
+step 2025-05-08T11:25:00Z --inventory events/migration/05-old-at-0.json
+step 2025-05-08T11:30:00Z --inventory events/migration/05-old-at-0.json
+step 2025-05-08T11:35:00Z --inventory events/migration/05-old-at-0.json --successes 1
+step 2025-05-08T11:40:00Z --inventory events/migration/05-old-at-0.json
+echo
 echo "Nothing was changed anywhere: recommend mode plans; enforce mode (and --aws) carries out what needs no approval."

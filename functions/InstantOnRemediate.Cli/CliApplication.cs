@@ -19,6 +19,7 @@ internal static class CliApplication
                                                      printed, exit 2 if any could not be read (lines over 64 KiB
                                                      are read only that far, shown lines cut at 512 characters)
           filter-pattern                             the CloudWatch Logs subscription filter pattern (from the catalog)
+          migration-step --record F --inventory F --now T   one offline step of a node-group migration's stage machine
           invoke detect|runbook|reconcile EVENT.json [--inventory FILE | --aws]
                  [--mode observe|recommend|enforce] [--state DIR] [--now ISO-8601] [--json]
                                                      run a handler exactly as Lambda would
@@ -51,6 +52,7 @@ internal static class CliApplication
                 "inventory" => await InventoryCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
                 "audit" => await AuditCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
                 "filter-pattern" => await FilterPatternCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
+                "migration-step" => await MigrationStepCommand.RunAsync(rest, stdout, stderr).ConfigureAwait(false),
                 _ => throw new UsageException($"unknown command '{args[0]}' (try --help)"),
             };
         }
