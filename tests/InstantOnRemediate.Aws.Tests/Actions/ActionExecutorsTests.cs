@@ -92,6 +92,7 @@ public sealed class ActionExecutorsTests
         [
             new NotifyExecutor(new RecordingSns()), new EksLabelNodegroupExecutor(eks), new EksTaintNodegroupExecutor(eks), new EksUpdateNodegroupVersionExecutor(eks),
             new EksCreateNodegroupExecutor(eks), new SsmRunCommandExecutor(ssm, PolicyLoader.LoadDefault()), new SsmAutomationExecutor(ssm),
+            new EksMigrateNodegroupExecutor(eks),
         ];
     }
 }

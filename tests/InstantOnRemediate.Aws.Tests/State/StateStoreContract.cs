@@ -102,6 +102,27 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task Migrations_SavedAgainReplaced_FinishedOnesExpire()
+    {
+        var store = await CreateStoreAsync();
+        var running = new Core.Migration.MigrationRecord
+        {
+            Id = "m1", Cluster = "prod", Source = "ng-al2", Target = "ng-al2-al2023", Stage = "wait-target", StartedAt = Start, WaitingSince = Start,
+            FenceKey = "instanton.openliberty.io/restore-incompatible", FenceValue = "true", Workloads = ["orders"],
+            History = [new Core.Migration.MigrationStageEntry { Stage = "prepare", StartedAt = Start, FinishedAt = Start, UpdateIds = ["u1"] }],
+        };
+        await store.SaveMigrationAsync(running);
+        await store.SaveMigrationAsync(running with { Stage = "fence", PendingUpdateId = "u2" });
+        await store.SaveMigrationAsync(running with { Id = "m2", Stage = "done", StartedAt = Start.AddMinutes(1) });
+
+        var both = await store.GetMigrationsAsync("prod");
+        Assert.Equal([("m1", "fence"), ("m2", "done")], both.Select(m => (m.Id, m.Stage)));
+        Assert.Equal(["u1"], both[0].History[0].UpdateIds);
+        Clock.Advance(TimeSpan.FromDays(31));
+        Assert.Equal("m1", Assert.Single(await store.GetMigrationsAsync("prod")).Id); // a running migration never expires
+    }
+
+    [Fact]
     public async Task InFlight_PutThenRemove_Tracked()
     {
         var store = await CreateStoreAsync();
