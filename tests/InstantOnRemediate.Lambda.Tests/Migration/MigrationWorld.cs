@@ -151,7 +151,46 @@ public sealed class MigrationWorld : IAsyncLifetime
     }
 
     /// <summary>The detect event of the shipped AL2 failure sample, on <paramref name="node"/> at <paramref name="at"/>.</summary>
-    public static byte[] FailureEvent(string node, DateTimeOffset at) => Envelope(Rewrite("eks-rseq-al2.decoded.json", Al2Node, node, at));
+    public static byte[] FailureEvent(string node, DateTimeOffset at, string idPrefix = "389")
+    {
+        var decoded = Rewrite("eks-rseq-al2.decoded.json", Al2Node, node, at);
+        foreach (var e in decoded["logEvents"]!.AsArray())
+        {
+            e!["id"] = idPrefix + e["id"]!.GetValue<string>()[3..]; // another delivery of other events (ids are the dedupe key)
+        }
+
+        return Envelope(decoded);
+    }
+
+    /// <summary>A second AL2 node group in the cluster (same settings, one instance); returns its node names.</summary>
+    public async Task<IReadOnlyList<string>> AddSecondOldGroupAsync(string name)
+    {
+        await Python("""
+            ec2 = boto3.client('ec2'); eks = boto3.client('eks')
+            cluster, name = sys.argv[1], sys.argv[2]
+            subnet = ec2.describe_subnets()['Subnets'][0]['SubnetId']
+            eks.create_nodegroup(clusterName=cluster, nodegroupName=name, subnets=[subnet], amiType='AL2_x86_64', capacityType='ON_DEMAND',
+                nodeRole='arn:aws:iam::123456789012:role/eks-node', version='1.30', releaseVersion='1.30.9-20250212',
+                instanceTypes=['m5.xlarge'], scalingConfig=dict(minSize=1, maxSize=4, desiredSize=1))
+            print('{}')
+            """, Cluster, name);
+        return await LaunchAsync(name, 1);
+    }
+
+    /// <summary>What EKS does after a scale-in: the group's running instances terminated down to its desired size.</summary>
+    public async Task TerminateToDesiredAsync(string nodegroup)
+    {
+        var group = await NodegroupAsync(nodegroup);
+        var desired = group!.Value.GetProperty("scaling").GetProperty("desiredSize").GetInt32();
+        await Python("""
+            ec2 = boto3.client('ec2')
+            ng, desired = sys.argv[1], int(sys.argv[2])
+            found = ec2.describe_instances(Filters=[dict(Name='tag:eks:nodegroup-name', Values=[ng]), dict(Name='instance-state-name', Values=['pending', 'running'])])
+            ids = sorted(i['InstanceId'] for r in found['Reservations'] for i in r['Instances'])
+            if len(ids) > desired: ec2.terminate_instances(InstanceIds=ids[desired:])
+            print('{}')
+            """, nodegroup, desired.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     /// <summary>Writes the shipped AL2023 success sample (pod shop/orders-...) on <paramref name="node"/> into the log group, as Container Insights does.</summary>
     public Task PutSuccessAsync(string node, DateTimeOffset at)

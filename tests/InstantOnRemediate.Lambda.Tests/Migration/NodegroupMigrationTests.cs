@@ -178,6 +178,47 @@ public sealed class NodegroupMigrationTests : IDisposable
         Assert.Equal(("fence", "act"), StageOf(await ReconcileAsync(25), id));
     }
 
+    [Fact]
+    public async Task SecondMigration_SameCluster_WaitsUntilTheFirstIsDone()
+    {
+        var first = await PlanAndApproveAsync();
+        var batchNodes = await world.AddSecondOldGroupAsync("ng-al2-batch");
+
+        var during = await world.InvokeAsync("detect", MigrationWorld.FailureEvent(batchNodes[0], t0.AddMinutes(3), "390"), t0.AddMinutes(4));
+        var held = during.GetProperty("plan").GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("type").GetString() == "eks-migrate-nodegroup");
+        Assert.Equal("skipped", held.GetProperty("status").GetString());
+        Assert.Contains($"eks-migrate-nodegroup on ng-al2-general (action {first}) is in flight", held.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        // The first migration runs to its end (EKS's part played by the test), one reconcile run every 5 minutes.
+        var minute = 10;
+        var stage = "";
+        IReadOnlyList<string> newNodes = [];
+        var proven = false;
+        for (; minute <= 120 && stage != "done"; minute += 5)
+        {
+            stage = StageOf(await ReconcileAsync(minute), first).Item1!;
+            if (stage == "wait-target" && newNodes.Count == 0)
+            {
+                newNodes = await world.LaunchAsync(MigrationWorld.New, 2);
+            }
+            else if (stage == "drain")
+            {
+                await world.TerminateToDesiredAsync(MigrationWorld.Old);
+            }
+            else if (stage == "verify" && !proven)
+            {
+                proven = true;
+                await world.PutSuccessAsync(newNodes[0], t0.AddMinutes(minute + 1));
+            }
+        }
+
+        Assert.Equal("done", stage);
+        var after = await world.InvokeAsync("detect", MigrationWorld.FailureEvent(batchNodes[0], t0.AddMinutes(minute + 60), "391"), t0.AddMinutes(minute + 61));
+        var second = after.GetProperty("plan").GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("type").GetString() == "eks-migrate-nodegroup");
+        Assert.True(second.GetProperty("status").GetString() == "awaiting-approval", second.ToString());
+        Assert.Equal("ng-al2-batch", second.GetProperty("target").GetProperty("nodegroup").GetString());
+    }
+
     /// <summary>A failed restore on the AL2 group; detect plans the migration (awaiting approval); the runbook approves and starts it.</summary>
     private async Task<string> PlanAndApproveAsync()
     {
