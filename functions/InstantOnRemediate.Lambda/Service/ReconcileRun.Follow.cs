@@ -16,6 +16,11 @@ internal sealed partial class ReconcileRun
         var now = service.Clock.GetUtcNow();
         foreach (var action in await service.State.GetInFlightAsync(cluster, cancellationToken).ConfigureAwait(false))
         {
+            if (action.Type == ActionTypes.EksMigrateNodegroup)
+            {
+                continue; // a migration is followed stage by stage by its own step (ReconcileRun.Migrate)
+            }
+
             FollowResult result;
             if (follower is null)
             {

@@ -70,7 +70,7 @@ internal sealed class RunbookApply(ServiceContext service)
             Action = result,
             ApprovedBy = person,
             Why = why,
-            Next = result.Status == ActionStatuses.Executed ? RunbookCommands.Payload(new RollbackRequest(id, RunbookPlaceholders.Person, RunbookPlaceholders.Reason) { DeleteCreatedNodegroup = result.Type == ActionTypes.EksCreateNodegroup }) : null,
+            Next = result.Status == ActionStatuses.Executed ? RunbookCommands.Payload(new RollbackRequest(id, RunbookPlaceholders.Person, RunbookPlaceholders.Reason) { DeleteCreatedNodegroup = result.Type is ActionTypes.EksCreateNodegroup or ActionTypes.EksMigrateNodegroup }) : null,
         };
         var (status, summary) = result.Status switch
         {
