@@ -57,6 +57,11 @@ internal sealed partial class ReconcileRun
     private async Task<MigrationRecord?> StartAsync(InFlightAction inFlight, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var action = await service.State.GetActionAsync(inFlight.ActionId, cancellationToken).ConfigureAwait(false);
+        if (action?.Parameters.GetValueOrDefault("stage") == "retire")
+        {
+            return null; // the approved deletion of a migration's old group: part of that migration, not a new one
+        }
+
         if (action?.Target.Nodegroup is not { } source || action.Parameters.GetValueOrDefault("targetNodegroup") is not { } target)
         {
             notes.Add($"migration {inFlight.ActionId} on {inFlight.Cluster}: its action is no longer in the state store: not advanced");

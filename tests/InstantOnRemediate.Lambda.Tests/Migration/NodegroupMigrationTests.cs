@@ -219,10 +219,62 @@ public sealed class NodegroupMigrationTests : IDisposable
         Assert.Equal("ng-al2-batch", second.GetProperty("target").GetProperty("nodegroup").GetString());
     }
 
-    /// <summary>A failed restore on the AL2 group; detect plans the migration (awaiting approval); the runbook approves and starts it.</summary>
-    private async Task<string> PlanAndApproveAsync()
+    [Fact]
+    public async Task Retire_PolicySaysDelete_DeletionWaitsForItsOwnApproval()
     {
-        var oldNodes = await world.ResetAsync();
+        var id = await PlanAndApproveAsync("""{"version":1,"thresholds":{"failures":1,"distinctPods":1,"windowMinutes":30},"migration":{"enabled":true,"retire":"delete"}}""");
+        var (minute, stage) = await RunUntilAsync(id, "retire");
+        Assert.Equal("retire", stage);
+
+        var asked = await ReconcileAsync(minute += 5);
+        Assert.Equal(("retire", "act"), StageOf(asked, id));
+        var alert = Assert.Single(await world.DrainAlertsAsync(), a => a.Text.StartsWith("APPROVE DELETING THE OLD GROUP", StringComparison.Ordinal));
+        var approve = Journeys.PrintedCommands.Payloads(alert.Text).Single(p => p.Contains("\"action\":\"apply\"", StringComparison.Ordinal));
+        Assert.Equal(("retire", "wait"), StageOf(await ReconcileAsync(minute += 5), id)); // nothing is deleted without it
+        Assert.NotNull(await world.NodegroupAsync(MigrationWorld.Old));
+
+        var applied = await world.InvokeAsync("runbook", Journeys.PrintedCommands.Fill(approve), t0.AddMinutes(minute += 1));
+        Assert.True(applied.GetProperty("status").GetString() == "ok", applied.ToString());
+        Assert.Null(await world.NodegroupAsync(MigrationWorld.Old));
+        var done = await ReconcileAsync(minute += 5);
+        Assert.Equal(("done", "complete"), StageOf(done, id));
+        var status = await world.InvokeAsync("runbook", """{"action":"status","cluster":"mig-eks"}""", t0.AddMinutes(minute + 1));
+        Assert.DoesNotContain(status.GetProperty("report").GetProperty("inFlight").EnumerateArray(), a => a.GetProperty("type").GetString() == "eks-migrate-nodegroup"); // the migration and its retire action
+        Assert.Single(status.GetProperty("report").GetProperty("migrations").EnumerateArray());
+    }
+
+    /// <summary>Reconcile every 5 minutes from minute 10, playing EKS's part, until the migration reaches <paramref name="until"/>.</summary>
+    private async Task<(int Minute, string Stage)> RunUntilAsync(string id, string until)
+    {
+        var minute = 10;
+        var stage = "";
+        IReadOnlyList<string> newNodes = [];
+        var proven = false;
+        for (; minute <= 120 && stage != until; minute += 5)
+        {
+            stage = StageOf(await ReconcileAsync(minute), id).Item1!;
+            if (stage == "wait-target" && newNodes.Count == 0)
+            {
+                newNodes = await world.LaunchAsync(MigrationWorld.New, 2);
+            }
+            else if (stage == "drain")
+            {
+                await world.TerminateToDesiredAsync(MigrationWorld.Old);
+            }
+            else if (stage == "verify" && !proven)
+            {
+                proven = true;
+                await world.PutSuccessAsync(newNodes[0], t0.AddMinutes(minute + 1));
+            }
+        }
+
+        return (minute, stage);
+    }
+
+    /// <summary>A failed restore on the AL2 group; detect plans the migration (awaiting approval); the runbook approves and starts it.</summary>
+    private async Task<string> PlanAndApproveAsync(string? policy = null)
+    {
+        var oldNodes = await world.ResetAsync(policy);
         var detect = await world.InvokeAsync("detect", MigrationWorld.FailureEvent(oldNodes[0], t0), t0.AddMinutes(1));
         var migrate = detect.GetProperty("plan").GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("type").GetString() == "eks-migrate-nodegroup");
         Assert.True(migrate.GetProperty("status").GetString() == "awaiting-approval", migrate.ToString());
