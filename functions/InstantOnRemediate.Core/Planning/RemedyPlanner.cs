@@ -9,7 +9,8 @@ namespace InstantOnRemediate.Core.Planning;
 /// <summary>Remedy class -> candidate actions (DESIGN §6), each with a reason, an undo and validated identifiers.</summary>
 internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placement, IReadOnlyDictionary<string, string> releaseCandidates)
 {
-    private const int MaxSsmInstances = 50;
+    /// <summary>Largest node group a reviewed document is sent to automatically (the executor sends it in batches of 50).</summary>
+    private const int MaxSsmInstances = 1000;
 
     public IReadOnlyList<Candidate> Plan(FailureGroup group) => group.Remedy switch
     {

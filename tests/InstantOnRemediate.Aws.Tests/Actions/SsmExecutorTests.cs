@@ -47,6 +47,32 @@ public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer
     }
 
     [Fact]
+    public async Task SendCommand_NodegroupOf120Instances_EveryInstanceInBatchesOf50()
+    {
+        using var ssm = Client(moto.Endpoint);
+        await EnsureDocumentAsync(ssm, "InstantOnRemediate-SetYamaPtraceScope");
+        var instances = Enumerable.Range(0, 120).Select(i => $"i-{i:x17}").ToList();
+        var action = GoldenPtraceAction() with { Id = "batches-" + Guid.NewGuid().ToString("N") };
+        action = action with { Target = action.Target with { InstanceIds = instances } };
+        var policies = PolicyLoader.Load(RepoPaths.Event("scenarios", "node-config-ptrace", "policy.json")).WithStackDocuments(Deployed);
+
+        var outcome = await new ActionExecutors([new SsmRunCommandExecutor(ssm, policies)]).ExecuteAsync(action);
+
+        Assert.Equal(ActionStatuses.Executed, outcome.Status);
+        var commands = outcome.Reference!.Split(',');
+        Assert.Equal(3, commands.Length);
+        var targeted = new List<string>();
+        foreach (var id in commands)
+        {
+            var command = (await ssm.ListCommandsAsync(new ListCommandsRequest { CommandId = id })).Commands.Single();
+            Assert.InRange(command.InstanceIds.Count, 1, SsmRunCommandExecutor.BatchSize);
+            targeted.AddRange(command.InstanceIds);
+        }
+
+        Assert.Equal(instances, targeted.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task SendCommand_DocumentNotReviewedByPolicy_SkippedNothingSent()
     {
         using var ssm = Client(moto.Endpoint);
