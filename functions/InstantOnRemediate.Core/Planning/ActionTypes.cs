@@ -9,7 +9,6 @@ public static class ActionTypes
     public const string EksUpdateNodegroupVersion = "eks-update-nodegroup-version";
     public const string EksCreateNodegroup = "eks-create-nodegroup";
     public const string SsmRunCommand = "ssm-run-command";
-    public const string SsmAutomation = "ssm-automation";
     public const string None = "none";
 
     /// <summary>Every kind's name, in registry order (one list: <see cref="Actions.ActionKinds"/>).</summary>

@@ -183,7 +183,7 @@ internal sealed partial class ReconcileRun
             case ActionTypes.EksCreateNodegroup when action.Reference is { } created:
                 targets.Add(created);
                 break;
-            case ActionTypes.EksUpdateNodegroupVersion or ActionTypes.SsmRunCommand or ActionTypes.SsmAutomation when action.Nodegroup is { } same:
+            case ActionTypes.EksUpdateNodegroupVersion or ActionTypes.SsmRunCommand when action.Nodegroup is { } same:
                 targets.Add(same);
                 break;
             default:
