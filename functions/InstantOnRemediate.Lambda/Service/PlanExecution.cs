@@ -196,7 +196,7 @@ internal sealed class PlanExecution(ServiceContext service)
             Notify = notify,
             PlanId = plan.Id,
             Mode = plan.Mode,
-            RunbookFunction = service.Settings.RunbookFunction,
+            Runbooks = service.Settings.Runbooks,
             FeatureMinimums = KernelFeatureMatrix.Default.Features.ToDictionary(f => f.Id, f => KernelFeatureMatrix.Default.Minimum(f.Id).Series, StringComparer.Ordinal),
         });
     }
