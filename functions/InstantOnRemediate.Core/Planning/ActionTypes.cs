@@ -13,4 +13,12 @@ public static class ActionTypes
 
     /// <summary>Every kind's name, in registry order (one list: <see cref="Actions.ActionKinds"/>).</summary>
     public static IReadOnlyList<string> All => Actions.ActionKinds.Names;
+
+    /// <summary>
+    /// The action type vocabulary of the public response contract (DESIGN §4). The service produces a subset:
+    /// <c>ssm-automation</c> stays in the vocabulary for consumers but is never planned (the stack creates no
+    /// automation role); kinds added later are listed in the README's contract notes.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Contract =
+        ["notify", "eks-label-nodegroup", "eks-taint-nodegroup", "eks-update-nodegroup-version", "eks-create-nodegroup", "ssm-run-command", "ssm-automation", "none"];
 }
