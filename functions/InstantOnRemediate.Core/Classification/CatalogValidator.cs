@@ -28,9 +28,9 @@ internal static class CatalogValidator
                 throw Fail(where, $"cause '{s.Cause}' is not a defined cause (other than 'unknown')");
             }
 
-            if (s.Verdict is not (Verdicts.RestoreFailure or Verdicts.CheckpointFailure))
+            if (s.Verdict is not ("" or Verdicts.RestoreFailure or Verdicts.CheckpointFailure))
             {
-                throw Fail(where, $"verdict '{s.Verdict}' must be restore-failure or checkpoint-failure");
+                throw Fail(where, $"verdict '{s.Verdict}' must be restore-failure or checkpoint-failure (or absent: from the phase)");
             }
 
             if (s.Precedence is < 0 or > 1000)
@@ -63,7 +63,7 @@ internal static class CatalogValidator
                 CheckLiteralsAreTerms(s.Literals, where);
             }
 
-            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.Signature, s.Id, s.Literals, regex) { Signature = s });
+            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.Signature, s.Id, s.Literals, regex) { Signature = CauseCandidate.From(s) });
         }
 
         for (var i = 0; i < doc.Markers.Count; i++)
@@ -74,6 +74,11 @@ internal static class CatalogValidator
             if (!MarkerKinds.All.Contains(m.Kind))
             {
                 throw Fail(where, $"kind '{m.Kind}' must be one of {string.Join(", ", MarkerKinds.All)}");
+            }
+
+            if (m.Origin is { } origin && !WrapperOrigins.Contains(origin))
+            {
+                throw Fail(where, $"origin '{origin}' must be one of {string.Join(", ", WrapperOrigins)}");
             }
 
             CheckSignals(m.Signals, where);
@@ -129,7 +134,168 @@ internal static class CatalogValidator
             patterns.Add(new CatalogPattern(patterns.Count, PatternRole.Kernel, k.Id, k.Literals, Compile(k.Regex, where)));
         }
 
+        for (var i = 0; i < doc.NodeFacts.Count; i++)
+        {
+            var f = doc.NodeFacts[i];
+            var where = $"nodeFacts[{i}] '{f.Id}'";
+            CheckId(ids, f.Id, where);
+            CheckLiterals(f.Literals, where);
+            CheckSignals([f.Signal], where);
+            if (string.IsNullOrWhiteSpace(f.Note) || string.IsNullOrWhiteSpace(f.Source))
+            {
+                throw Fail(where, "needs a note and a source");
+            }
+
+            if (f.Cause is { } implied && (!causeIds.Contains(implied) || implied == CauseIds.Unknown))
+            {
+                throw Fail(where, $"cause '{implied}' is not a defined cause (other than 'unknown')");
+            }
+
+            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.NodeFact, f.Id, f.Literals, Compile(f.Regex, where)) { NodeFact = f });
+        }
+
+        var subsystems = ValidateSubsystems(doc.Subsystems);
+        var errnoNames = ValidateErrnos(doc.Errnos);
+        ValidateRules(doc.Rules, causeIds, subsystems, errnoNames, ids);
+        if (doc.Rules.Any(r => r.IncludeWarnings))
+        {
+            // The structural layer reads CRIU warnings too: the automaton must find them.
+            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.CriuWarning, "criu-warning", ["Warn (", "Warn  ("], null));
+        }
+
+        foreach (var p in patterns)
+        {
+            if (p.Literals.Any(l => l.Any(c => c >= 128)))
+            {
+                throw Fail($"'{p.Id}'", "literals must be ASCII (the literal automaton reads UTF-8 bytes and UTF-16 text alike)");
+            }
+        }
+
         return patterns;
+    }
+
+    /// <summary>Who else prints failure lines; structural rules and markers name them as origins.</summary>
+    internal static readonly IReadOnlyList<string> WrapperOrigins = ["criu", "runtime", "jvm", "liberty", "test", "kubernetes"];
+
+    private static HashSet<string> ValidateSubsystems(IReadOnlyList<SubsystemDefinition> subsystems)
+    {
+        var known = new HashSet<string>(WrapperOrigins, StringComparer.Ordinal);
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < subsystems.Count; i++)
+        {
+            var s = subsystems[i];
+            var where = $"subsystems[{i}] '{s.Id}'";
+            if (!known.Add(s.Id))
+            {
+                throw Fail(where, "id is used twice or is a wrapper origin");
+            }
+
+            if (s.Files.Count == 0 && s.Prefixes.Count == 0)
+            {
+                throw Fail(where, "needs files or prefixes");
+            }
+
+            foreach (var f in s.Files)
+            {
+                if (!f.EndsWith(".c", StringComparison.Ordinal) || f.Contains('/', StringComparison.Ordinal) || !files.Add(f))
+                {
+                    throw Fail(where, $"file '{f}' must be a bare .c name listed once in the catalog");
+                }
+            }
+
+            if (s.Phase is not (Phases.Checkpoint or Phases.Restore or Phases.Any))
+            {
+                throw Fail(where, $"phase '{s.Phase}' must be checkpoint, restore or any");
+            }
+
+            if (string.IsNullOrWhiteSpace(s.Source))
+            {
+                throw Fail(where, "source is empty: say where the file/prefix mapping comes from");
+            }
+        }
+
+        return known;
+    }
+
+    private static HashSet<string> ValidateErrnos(IReadOnlyList<ErrnoDefinition> errnos)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < errnos.Count; i++)
+        {
+            var e = errnos[i];
+            var where = $"errnos[{i}] '{e.Name}'";
+            if (e.Name.Length < 3 || e.Name[0] != 'E' || e.Name.Any(c => !char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c)) || !names.Add(e.Name))
+            {
+                throw Fail(where, "name must be an upper-case errno name (EPERM) listed once");
+            }
+
+            if (e.Number is <= 0 or > 4095 || e.Text.Length < 4)
+            {
+                throw Fail(where, "needs a number 1..4095 and the strerror text");
+            }
+        }
+
+        return names;
+    }
+
+    private static void ValidateRules(IReadOnlyList<RuleDefinition> rules, HashSet<string> causeIds, HashSet<string> origins, HashSet<string> errnoNames, HashSet<string> ids)
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var r = rules[i];
+            var where = $"rules[{i}] '{r.Id}'";
+            CheckId(ids, r.Id, where);
+            if (!causeIds.Contains(r.Cause) || r.Cause == CauseIds.Unknown)
+            {
+                throw Fail(where, $"cause '{r.Cause}' is not a defined cause (other than 'unknown')");
+            }
+
+            if (r.Origins.Count == 0 && r.Errnos.Count == 0)
+            {
+                throw Fail(where, "needs origins or errnos (a rule of words alone is a signature)");
+            }
+
+            if (r.Origins.FirstOrDefault(o => !origins.Contains(o)) is { } badOrigin)
+            {
+                throw Fail(where, $"origin '{badOrigin}' is neither a subsystem nor one of {string.Join(", ", WrapperOrigins)}");
+            }
+
+            if (r.Errnos.FirstOrDefault(e => !errnoNames.Contains(e)) is { } badErrno)
+            {
+                throw Fail(where, $"errno '{badErrno}' is not in errnos");
+            }
+
+            if (r.Objects.Any(o => o.Length < 3))
+            {
+                throw Fail(where, "object words need 3 or more characters");
+            }
+
+            if (r.Verdict is not (null or Verdicts.RestoreFailure or Verdicts.CheckpointFailure))
+            {
+                throw Fail(where, $"verdict '{r.Verdict}' must be restore-failure or checkpoint-failure");
+            }
+
+            if (r.Precedence is < 0 or > 1000)
+            {
+                throw Fail(where, "precedence must be 0..1000");
+            }
+
+            if (r.RequiresPhase is not (null or Phases.Checkpoint or Phases.Restore))
+            {
+                throw Fail(where, $"requiresPhase '{r.RequiresPhase}' must be checkpoint or restore");
+            }
+
+            if (r.KernelBelow is { } k && (!KernelRelease.TryParse(k.Version, out _) || !causeIds.Contains(k.Cause)))
+            {
+                throw Fail(where, $"kernelBelow needs a version like 5.13 and a defined cause (got '{k.Version}', '{k.Cause}')");
+            }
+
+            CheckSignals(r.Signals, where);
+            if (string.IsNullOrWhiteSpace(r.Mechanism) || string.IsNullOrWhiteSpace(r.Source))
+            {
+                throw Fail(where, "needs a mechanism and a source");
+            }
+        }
     }
 
     private static HashSet<string> ValidateCauses(IReadOnlyList<CauseDefinition> causes)
@@ -139,9 +305,9 @@ internal static class CatalogValidator
         {
             var c = causes[i];
             var where = $"causes[{i}] '{c.Id}'";
-            if (!CauseIds.All.Contains(c.Id))
+            if (c.Id.Length < 3 || c.Id.Any(ch => !char.IsAsciiLetterLower(ch) && !char.IsAsciiDigit(ch) && ch != '-') || c.Id == CauseIds.None)
             {
-                throw Fail(where, "is not in the cause vocabulary (DESIGN §4)");
+                throw Fail(where, "id must be a lower-case id other than 'none'");
             }
 
             if (!ids.Add(c.Id))
@@ -160,7 +326,8 @@ internal static class CatalogValidator
             }
         }
 
-        var missing = CauseIds.All.Where(id => !ids.Contains(id)).ToList();
+        // The catalog defines the cause vocabulary; only the causes the code names must be there.
+        var missing = CauseIds.RequiredByCode.Where(id => !ids.Contains(id)).ToList();
         if (missing.Count > 0)
         {
             throw Fail("causes", "lacks an entry for " + string.Join(", ", missing));

@@ -6,4 +6,6 @@ internal enum PatternRole
     Marker,
     Benign,
     Kernel,
+    NodeFact,
+    CriuWarning,
 }

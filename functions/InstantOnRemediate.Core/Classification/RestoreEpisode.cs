@@ -1,5 +1,4 @@
 using InstantOnRemediate.Core.Classification.Catalog;
-using InstantOnRemediate.Core.Ingest;
 
 namespace InstantOnRemediate.Core.Classification;
 
@@ -7,7 +6,7 @@ namespace InstantOnRemediate.Core.Classification;
 /// The lines of one restore (or checkpoint) attempt of one container, reduced to what classification needs.
 /// Memory is bounded: evidence and benign lines are capped, plain lines are only counted.
 /// </summary>
-internal sealed class RestoreEpisode
+internal sealed class RestoreEpisode(StructuralRules structure)
 {
     public const int MaxEvidence = 64;
     public const int MaxBenign = 32;
@@ -20,6 +19,9 @@ internal sealed class RestoreEpisode
     private readonly SortedSet<string> markerSignals = new(StringComparer.Ordinal);
     private readonly SortedSet<string> matchedMarkers = new(StringComparer.Ordinal);
     private readonly List<string> eventIds = [];
+    private readonly SortedSet<string> nodeSignals = new(StringComparer.Ordinal);
+    private readonly List<string> nodeCauses = [];
+    private bool restoreCommandSeen;
 
     public string? FirstFailureKind { get; private set; }
 
@@ -27,7 +29,17 @@ internal sealed class RestoreEpisode
 
     public bool CheckpointPhase { get; private set; }
 
+    /// <summary>A CRIU warning printed only while restoring (benign by itself): Liberty prints restore.log only after a failed restore.</summary>
     public bool RestorePhaseBenign { get; private set; }
+
+    /// <summary>Lines seen after the last restore command (the restored program's own output, with --shell-job).</summary>
+    public int LinesAfterRestoreCommand { get; private set; }
+
+    /// <summary>A restore was started or reported (runtime command, restore markers).</summary>
+    public bool RestoreAttempted { get; private set; }
+
+    /// <summary>The process crashed (JVM dump, fatal signal report).</summary>
+    public bool Crashed { get; private set; }
 
     public bool CriuError { get; private set; }
 
@@ -57,6 +69,12 @@ internal sealed class RestoreEpisode
 
     public IReadOnlyCollection<string> MatchedMarkers => matchedMarkers;
 
+    /// <summary>Causes implied by node facts, in log order: used when a failure has no identifying line.</summary>
+    public IReadOnlyList<string> NodeCauses => nodeCauses;
+
+    /// <summary>Signals of node facts (probe lines about the kernel) seen in the episode.</summary>
+    public IReadOnlyCollection<string> NodeSignals => nodeSignals;
+
     public IReadOnlyList<string> EventIds => eventIds;
 
     public void AddPlain(long timestamp, string? eventId) => Count(timestamp, eventId);
@@ -68,24 +86,44 @@ internal sealed class RestoreEpisode
         var isBenign = false;
         var isMarker = false;
         var isCriuError = false;
-        List<SignatureDefinition>? lineSignatures = null;
+        var isCriuWarning = false;
+        string? failureOrigin = null;
+        List<CauseCandidate>? candidates = null;
         foreach (var hit in hits)
         {
             switch (hit.Role)
             {
                 case PatternRole.Signature:
-                    (lineSignatures ??= []).Add(hit.Signature!);
+                    (candidates ??= []).Add(hit.Signature!);
                     break;
                 case PatternRole.Marker when hit.Marker!.Kind == MarkerKinds.CriuError:
                     isCriuError = true;
                     break;
                 case PatternRole.Marker:
-                    isMarker = true;
+                    // Markers outside the subscription filter (commands, test harness output, pod status) set the
+                    // episode's state but are context, not evidence: production never sees those lines.
+                    isMarker |= hit.Marker!.InFilter;
                     ApplyMarker(hit.Marker!);
+                    if (hit.Marker!.Kind is MarkerKinds.RestoreFailed or MarkerKinds.CheckpointFailed or MarkerKinds.Failed or MarkerKinds.Crashed)
+                    {
+                        failureOrigin ??= hit.Marker.Origin ?? "runtime";
+                    }
+
                     break;
                 case PatternRole.Benign:
                     isBenign = true;
                     RestorePhaseBenign |= hit.Benign!.Phase == Phases.Restore;
+                    break;
+                case PatternRole.NodeFact:
+                    nodeSignals.Add(hit.NodeFact!.Signal);
+                    if (hit.NodeFact.Cause is { } implied)
+                    {
+                        nodeCauses.Add(implied);
+                    }
+
+                    break;
+                case PatternRole.CriuWarning:
+                    isCriuWarning = true;
                     break;
                 case PatternRole.Kernel when Kernel is null:
                     foreach (var m in hit.Regex!.EnumerateMatches(LineMatcher.RegexInput(line)))
@@ -100,32 +138,53 @@ internal sealed class RestoreEpisode
 
         // A benign line (e.g. "Error (criu/sockets.c:210): sockets: Diag module missing") is never failure content.
         isCriuError &= !isBenign;
-        if (isCriuError)
+        var signatureCount = candidates?.Count ?? 0;
+        if (!isBenign && (isCriuError || isCriuWarning) && structure.TryAnalyseCriu(line, out var facts))
+        {
+            if (isCriuError)
+            {
+                CriuError = true;
+                if (facts.Phase == Phases.Checkpoint)
+                {
+                    CriuErrorDumpSide = true;
+                    CheckpointPhase = true;
+                }
+                else if (facts.Phase == Phases.Restore)
+                {
+                    RestoreAttempted = true;
+                }
+            }
+
+            structure.Apply(line, facts, candidates ??= []);
+        }
+        else if (isCriuError)
         {
             CriuError = true;
-            if (CriuLine.TryParse(line, out var criu) && criu.IsDumpSide)
+        }
+        else if (failureOrigin is not null && !isBenign)
+        {
+            structure.Apply(line, structure.AnalyseWrapper(line, failureOrigin), candidates ??= []);
+        }
+
+        if (candidates is { Count: > 0 })
+        {
+            text ??= EvidenceText.Bound(line);
+            var order = evidence.Count < MaxEvidence ? evidence.Count : -1;
+            for (var i = 0; i < candidates.Count; i++)
             {
-                CriuErrorDumpSide = true;
-                CheckpointPhase = true;
+                // A rule that matched a CRIU warning may name the cause of a failure, never make one.
+                var structural = i >= signatureCount;
+                signatureHits.Add(new SignatureHit(candidates[i], order, text, CauseOnly: structural && !isCriuError && isCriuWarning));
             }
         }
 
-        if (lineSignatures is not null)
+        if ((isMarker || candidates is { Count: > 0 } || isCriuError) && evidence.Count < MaxEvidence)
         {
-            text ??= line.ToString();
-            foreach (var s in lineSignatures)
-            {
-                signatureHits.Add(new SignatureHit(s, evidence.Count < MaxEvidence ? evidence.Count : -1, text));
-            }
+            evidence.Add(new EvidenceLine(text ?? EvidenceText.Bound(line), isMarker, candidates?.Select(s => s.Id).ToArray() ?? [], isCriuError));
         }
-
-        if ((isMarker || lineSignatures is not null || isCriuError) && evidence.Count < MaxEvidence)
+        else if (isBenign && candidates is null && !isMarker && benign.Count < MaxBenign)
         {
-            evidence.Add(new EvidenceLine(text ?? line.ToString(), isMarker, lineSignatures?.Select(s => s.Id).ToArray() ?? [], isCriuError));
-        }
-        else if (isBenign && lineSignatures is null && !isMarker && benign.Count < MaxBenign)
-        {
-            text ??= line.ToString();
+            text ??= EvidenceText.Bound(line);
             if (benignSeen.Add(text))
             {
                 benign.Add(text);
@@ -143,6 +202,18 @@ internal sealed class RestoreEpisode
         {
             case MarkerKinds.RestoreFailed:
                 FirstFailureKind ??= marker.Kind;
+                RestoreAttempted = true;
+                break;
+            case MarkerKinds.Failed:
+                FirstFailureKind ??= marker.Kind;
+                break;
+            case MarkerKinds.RestoreAttempt:
+                RestoreAttempted = true;
+                restoreCommandSeen = true;
+                LinesAfterRestoreCommand = -1;
+                break;
+            case MarkerKinds.Crashed:
+                Crashed = true;
                 break;
             case MarkerKinds.CheckpointFailed:
                 FirstFailureKind ??= marker.Kind;
@@ -153,12 +224,18 @@ internal sealed class RestoreEpisode
                 break;
             case MarkerKinds.RestoreSucceeded:
                 RestoreSucceeded = true;
+                RestoreAttempted = true;
                 break;
         }
     }
 
     private void Count(long timestamp, string? eventId)
     {
+        if (restoreCommandSeen)
+        {
+            LinesAfterRestoreCommand++;
+        }
+
         if (LineCount++ == 0)
         {
             FirstTimestamp = timestamp;
@@ -179,5 +256,8 @@ internal sealed class RestoreEpisode
 /// <summary>A line kept as evidence: a marker, signature lines (by id) and/or a CRIU error.</summary>
 internal sealed record EvidenceLine(string Text, bool IsMarker, string[] SignatureIds, bool IsCriuError);
 
-/// <summary>A signature that matched a line; <see cref="Order"/> is its evidence position (-1 when the cap was reached).</summary>
-internal sealed record SignatureHit(SignatureDefinition Signature, int Order, string Line);
+/// <summary>
+/// A signature or structural rule that matched a line; <see cref="Order"/> is its evidence position (-1 when the cap
+/// was reached). <see cref="CauseOnly"/>: it may name the cause of a failure but does not make the episode one.
+/// </summary>
+internal sealed record SignatureHit(CauseCandidate Signature, int Order, string Line, bool CauseOnly = false);
