@@ -14,20 +14,31 @@ internal static class EpisodeClassifier
     /// <summary>Output lines after a restore command, without any failure, that show the restored program running.</summary>
     internal const int MinOutputAfterRestore = 3;
 
-    public static ClassificationResult Classify(RestoreEpisode episode, SignatureCatalog catalog, int episodes = 1)
+    /// <summary>Verdict and the cause candidates of an episode, without building a result (cheap: no allocation).</summary>
+    public static EpisodeDecision Decide(RestoreEpisode episode)
     {
-        var effective = episode.SignatureHits.Where(h => PhaseHolds(h.Signature.RequiresPhase, episode)).ToList();
-        var best = effective
-            .OrderByDescending(h => h.Signature.Precedence)
-            .ThenBy(h => h.Order < 0 ? int.MaxValue : h.Order)
-            .FirstOrDefault();
-        var deciding = best is { CauseOnly: false } ? best : effective
-            .Where(h => !h.CauseOnly)
-            .OrderByDescending(h => h.Signature.Precedence)
-            .ThenBy(h => h.Order < 0 ? int.MaxValue : h.Order)
-            .FirstOrDefault();
-        var phaseVerdict = episode.CheckpointPhase ? Verdicts.CheckpointFailure : Verdicts.RestoreFailure;
+        SignatureHit? best = null, deciding = null;
+        var effective = 0;
+        foreach (var h in episode.SignatureHits)
+        {
+            if (!PhaseHolds(h.Signature.RequiresPhase, episode))
+            {
+                continue;
+            }
 
+            effective++;
+            if (Outranks(h, best))
+            {
+                best = h;
+            }
+
+            if (!h.CauseOnly && Outranks(h, deciding))
+            {
+                deciding = h;
+            }
+        }
+
+        var phaseVerdict = episode.CheckpointPhase ? Verdicts.CheckpointFailure : Verdicts.RestoreFailure;
         var verdict = episode.FirstFailureKind switch
         {
             MarkerKinds.RestoreFailed => Verdicts.RestoreFailure,
@@ -45,6 +56,22 @@ internal static class EpisodeClassifier
             _ => Verdicts.None,
         };
 
+        return new EpisodeDecision(verdict, best, effective);
+    }
+
+    /// <summary>Orders episodes for "the most significant one": failures with a cause, then unknown failures, then successes, then nothing.</summary>
+    public static int Rank(EpisodeDecision decision, RestoreEpisode episode) => decision.Verdict switch
+    {
+        Verdicts.RestoreFailure or Verdicts.CheckpointFailure => decision.Best is null && episode.NodeCauses.Count == 0 ? 2 : 3,
+        Verdicts.RestoreSuccess => 1,
+        _ => 0,
+    };
+
+    public static ClassificationResult Classify(RestoreEpisode episode, SignatureCatalog catalog, int episodes = 1)
+    {
+        var decision = Decide(episode);
+        var verdict = decision.Verdict;
+        var best = decision.Best;
         if (verdict is Verdicts.None or Verdicts.RestoreSuccess)
         {
             return new ClassificationResult
@@ -88,13 +115,14 @@ internal static class EpisodeClassifier
             signals.Add(Signals.KernelFromLog);
         }
 
-        if (effective.Count < episode.SignatureHits.Count)
+        if (decision.Effective < episode.SignatureHits.Count)
         {
             signals.Add(Signals.SignatureNeedsOtherPhase);
         }
 
         // Evidence: every specific signature that held, and the structural rules that name the chosen cause.
-        var effectiveIds = effective
+        var effectiveIds = episode.SignatureHits
+            .Where(h => PhaseHolds(h.Signature.RequiresPhase, episode))
             .Where(h => !h.Signature.Structural || h.Signature.Cause == best?.Signature.Cause)
             .Select(h => h.Signature.Id)
             .ToHashSet(StringComparer.Ordinal);
@@ -127,6 +155,12 @@ internal static class EpisodeClassifier
         Verdicts.RestoreSuccess => 1,
         _ => 0,
     };
+
+    /// <summary>Higher precedence wins; on a tie the line that came first.</summary>
+    private static bool Outranks(SignatureHit h, SignatureHit? other) =>
+        other is null
+        || h.Signature.Precedence > other.Signature.Precedence
+        || (h.Signature.Precedence == other.Signature.Precedence && (h.Order < 0 ? int.MaxValue : h.Order) < (other.Order < 0 ? int.MaxValue : other.Order));
 
     private static bool PhaseHolds(string? phase, RestoreEpisode episode) => phase switch
     {

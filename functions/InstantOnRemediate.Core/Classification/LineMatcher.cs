@@ -13,6 +13,9 @@ internal sealed class LineMatcher
     /// <summary>Patterns per line held on the stack; catalogs are far smaller.</summary>
     internal const int MaxStackWords = 16;
 
+    /// <summary>Distinct patterns one line can be a candidate for (a line holding more keeps the first, in literal order).</summary>
+    internal const int MaxCandidatesPerLine = 64;
+
     private static readonly SearchValues<char> JsonEscaped = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
 
@@ -81,9 +84,9 @@ internal sealed class LineMatcher
     /// <summary>Adds the patterns of the literals in <paramref name="seen"/> whose regex (if any) matches <paramref name="line"/>.</summary>
     public bool Confirm(ReadOnlySpan<char> line, ReadOnlySpan<ulong> seen, List<CatalogPattern> hits)
     {
-        var before = hits.Count;
-        Span<bool> candidate = patterns.Length <= 1024 ? stackalloc bool[patterns.Length] : new bool[patterns.Length];
-        candidate.Clear();
+        // The patterns of the literals seen, in catalog order, each once.
+        Span<int> found = stackalloc int[MaxCandidatesPerLine];
+        var count = 0;
         for (var w = 0; w < seen.Length; w++)
         {
             var bits = seen[w];
@@ -93,14 +96,20 @@ internal sealed class LineMatcher
                 bits &= bits - 1;
                 foreach (var p in literalPatterns[id])
                 {
-                    candidate[p] = true;
+                    if (count < found.Length && !found[..count].Contains(p))
+                    {
+                        found[count++] = p;
+                    }
                 }
             }
         }
 
-        for (var i = 0; i < candidate.Length; i++)
+        found = found[..count];
+        found.Sort();
+        var before = hits.Count;
+        foreach (var i in found)
         {
-            if (candidate[i] && (patterns[i].Regex is not { } regex || regex.IsMatch(RegexInput(line))))
+            if (patterns[i].Regex is not { } regex || regex.IsMatch(RegexInput(line)))
             {
                 hits.Add(patterns[i]);
             }

@@ -12,7 +12,8 @@ namespace InstantOnRemediate.Core.Classification;
 /// <remarks>
 /// Transitions hold the target state premultiplied by the class count, so a step is an add and a load; a target
 /// with outputs is stored complemented (negative), which makes "did anything match" a sign test on the hot path.
-/// State is passed by reference so a long line can be fed in pieces with bounded memory.
+/// State is passed by reference so a long line can be fed in pieces with bounded memory. The scan loops are
+/// compiled fully optimised at once (a one-shot CLI run would otherwise spend much of a large file in tier-0 code).
 /// </remarks>
 internal sealed class LiteralAutomaton
 {
@@ -138,6 +139,7 @@ internal sealed class LiteralAutomaton
 
     /// <summary>Reads <paramref name="text"/> from <paramref name="state"/> (0 at a line start); sets the bit of every literal that ends in it.</summary>
     /// <returns>True when at least one literal ended in this piece.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Scan(ReadOnlySpan<char> text, ref int state, Span<ulong> seen)
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(next);
@@ -162,6 +164,7 @@ internal sealed class LiteralAutomaton
     }
 
     /// <inheritdoc cref="Scan(ReadOnlySpan{char}, ref int, Span{ulong})"/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Scan(ReadOnlySpan<byte> text, ref int state, Span<ulong> seen)
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(next);
@@ -186,6 +189,7 @@ internal sealed class LiteralAutomaton
     }
 
     /// <summary>True when the text holds any literal (stops at the first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Contains(ReadOnlySpan<char> text)
     {
         ref var table = ref MemoryMarshal.GetArrayDataReference(next);

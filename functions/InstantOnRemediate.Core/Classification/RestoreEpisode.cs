@@ -12,15 +12,16 @@ internal sealed class RestoreEpisode(StructuralRules structure)
     public const int MaxBenign = 32;
     public const int MaxEventIds = 10_000;
 
-    private readonly List<EvidenceLine> evidence = [];
-    private readonly List<string> benign = [];
-    private readonly HashSet<string> benignSeen = new(StringComparer.Ordinal);
-    private readonly List<SignatureHit> signatureHits = [];
-    private readonly SortedSet<string> markerSignals = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> matchedMarkers = new(StringComparer.Ordinal);
-    private readonly List<string> eventIds = [];
-    private readonly SortedSet<string> nodeSignals = new(StringComparer.Ordinal);
-    private readonly List<string> nodeCauses = [];
+    // Created on first use: most episodes of a dense log need few of them.
+    private List<EvidenceLine>? evidence;
+    private List<string>? benign;
+    private HashSet<string>? benignSeen;
+    private List<SignatureHit>? signatureHits;
+    private SortedSet<string>? markerSignals;
+    private SortedSet<string>? matchedMarkers;
+    private List<string>? eventIds;
+    private SortedSet<string>? nodeSignals;
+    private List<string>? nodeCauses;
     private bool restoreCommandSeen;
 
     public string? FirstFailureKind { get; private set; }
@@ -59,30 +60,29 @@ internal sealed class RestoreEpisode(StructuralRules structure)
 
     public int LineCount { get; private set; }
 
-    public IReadOnlyList<EvidenceLine> Evidence => evidence;
+    public IReadOnlyList<EvidenceLine> Evidence => (IReadOnlyList<EvidenceLine>?)evidence ?? [];
 
-    public IReadOnlyList<string> BenignLines => benign;
+    public IReadOnlyList<string> BenignLines => (IReadOnlyList<string>?)benign ?? [];
 
-    public IReadOnlyList<SignatureHit> SignatureHits => signatureHits;
+    public IReadOnlyList<SignatureHit> SignatureHits => (IReadOnlyList<SignatureHit>?)signatureHits ?? [];
 
-    public IReadOnlyCollection<string> MarkerSignals => markerSignals;
+    public IReadOnlyCollection<string> MarkerSignals => (IReadOnlyCollection<string>?)markerSignals ?? [];
 
-    public IReadOnlyCollection<string> MatchedMarkers => matchedMarkers;
+    public IReadOnlyCollection<string> MatchedMarkers => (IReadOnlyCollection<string>?)matchedMarkers ?? [];
 
     /// <summary>Causes implied by node facts, in log order: used when a failure has no identifying line.</summary>
-    public IReadOnlyList<string> NodeCauses => nodeCauses;
+    public IReadOnlyList<string> NodeCauses => (IReadOnlyList<string>?)nodeCauses ?? [];
 
     /// <summary>Signals of node facts (probe lines about the kernel) seen in the episode.</summary>
-    public IReadOnlyCollection<string> NodeSignals => nodeSignals;
+    public IReadOnlyCollection<string> NodeSignals => (IReadOnlyCollection<string>?)nodeSignals ?? [];
 
-    public IReadOnlyList<string> EventIds => eventIds;
+    public IReadOnlyList<string> EventIds => (IReadOnlyList<string>?)eventIds ?? [];
 
     public void AddPlain(long timestamp, string? eventId) => Count(timestamp, eventId);
 
     public void Add(ReadOnlySpan<char> line, List<CatalogPattern> hits, long timestamp, string? eventId)
     {
         Count(timestamp, eventId);
-        string? text = null;
         var isBenign = false;
         var isMarker = false;
         var isCriuError = false;
@@ -115,10 +115,10 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                     RestorePhaseBenign |= hit.Benign!.Phase == Phases.Restore;
                     break;
                 case PatternRole.NodeFact:
-                    nodeSignals.Add(hit.NodeFact!.Signal);
+                    (nodeSignals ??= new(StringComparer.Ordinal)).Add(hit.NodeFact!.Signal);
                     if (hit.NodeFact.Cause is { } implied)
                     {
-                        nodeCauses.Add(implied);
+                        (nodeCauses ??= []).Add(implied);
                     }
 
                     break;
@@ -157,45 +157,45 @@ internal sealed class RestoreEpisode(StructuralRules structure)
 
             structure.Apply(line, facts, candidates ??= []);
         }
-        else if (isCriuError)
-        {
-            CriuError = true;
-        }
         else if (failureOrigin is not null && !isBenign)
         {
-            structure.Apply(line, structure.AnalyseWrapper(line, failureOrigin), candidates ??= []);
+            structure.Apply(line, StructuralRules.AnalyseWrapper(failureOrigin), candidates ??= []);
         }
 
+        var evidenceCount = evidence?.Count ?? 0;
         if (candidates is { Count: > 0 })
         {
-            text ??= EvidenceText.Bound(line);
-            var order = evidence.Count < MaxEvidence ? evidence.Count : -1;
+            signatureHits ??= [];
+            var order = evidenceCount < MaxEvidence ? evidenceCount : -1;
             for (var i = 0; i < candidates.Count; i++)
             {
                 // A rule that matched a CRIU warning may name the cause of a failure, never make one.
                 var structural = i >= signatureCount;
-                signatureHits.Add(new SignatureHit(candidates[i], order, text, CauseOnly: structural && !isCriuError && isCriuWarning));
+                signatureHits.Add(new SignatureHit(candidates[i], order, CauseOnly: structural && !isCriuError && isCriuWarning));
             }
         }
 
-        if ((isMarker || candidates is { Count: > 0 } || isCriuError) && evidence.Count < MaxEvidence)
+        if ((isMarker || candidates is { Count: > 0 } || isCriuError) && evidenceCount < MaxEvidence)
         {
-            evidence.Add(new EvidenceLine(text ?? EvidenceText.Bound(line), isMarker, candidates?.Select(s => s.Id).ToArray() ?? [], isCriuError));
+            (evidence ??= []).Add(new EvidenceLine(EvidenceText.Bound(line), isMarker, candidates?.Select(s => s.Id).ToArray() ?? [], isCriuError));
         }
-        else if (isBenign && candidates is null && !isMarker && benign.Count < MaxBenign)
+        else if (isBenign && candidates is null && !isMarker && (benign?.Count ?? 0) < MaxBenign)
         {
-            text ??= EvidenceText.Bound(line);
-            if (benignSeen.Add(text))
+            var text = EvidenceText.Bound(line);
+            if ((benignSeen ??= new(StringComparer.Ordinal)).Add(text))
             {
-                benign.Add(text);
+                (benign ??= []).Add(text);
             }
         }
     }
 
     private void ApplyMarker(MarkerDefinition marker)
     {
-        matchedMarkers.Add(marker.Id);
-        markerSignals.UnionWith(marker.Signals);
+        (matchedMarkers ??= new(StringComparer.Ordinal)).Add(marker.Id);
+        if (marker.Signals.Count > 0)
+        {
+            (markerSignals ??= new(StringComparer.Ordinal)).UnionWith(marker.Signals);
+        }
         HasStart |= marker.StartsAttempt;
         HasTerminal |= marker.Terminal;
         switch (marker.Kind)
@@ -242,10 +242,10 @@ internal sealed class RestoreEpisode(StructuralRules structure)
         }
 
         LastTimestamp = timestamp;
-        if (eventId is not null && (eventIds.Count == 0 || eventIds[^1] != eventId))
+        if (eventId is not null && (eventIds is not { Count: > 0 } || eventIds[^1] != eventId))
         {
             FirstEventId ??= eventId;
-            if (eventIds.Count < MaxEventIds)
+            if ((eventIds ??= []).Count < MaxEventIds)
             {
                 eventIds.Add(eventId);
             }
@@ -260,4 +260,4 @@ internal sealed record EvidenceLine(string Text, bool IsMarker, string[] Signatu
 /// A signature or structural rule that matched a line; <see cref="Order"/> is its evidence position (-1 when the cap
 /// was reached). <see cref="CauseOnly"/>: it may name the cause of a failure but does not make the episode one.
 /// </summary>
-internal sealed record SignatureHit(CauseCandidate Signature, int Order, string Line, bool CauseOnly = false);
+internal sealed record SignatureHit(CauseCandidate Signature, int Order, bool CauseOnly = false);

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 using InstantOnRemediate.Core.Classification.Catalog;
 using InstantOnRemediate.Core.Ingest;
@@ -11,19 +13,24 @@ namespace InstantOnRemediate.Core.Classification;
 /// </summary>
 internal sealed class StructuralRules
 {
-    private readonly Dictionary<string, SubsystemDefinition> byFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SubsystemDefinition>.AlternateLookup<ReadOnlySpan<char>> byFile;
     private readonly List<(string Prefix, SubsystemDefinition Subsystem)> byPrefix = [];
     private readonly ErrnoDefinition[] errnos;
     private readonly Dictionary<int, ErrnoDefinition> byNumber = [];
-    private readonly (RuleDefinition Rule, CauseCandidate Candidate)[] rules;
+    private readonly SearchValues<string> errnoTexts;
+    private readonly SearchValues<string> errnoNames;
+    private readonly FrozenDictionary<string, (RuleDefinition Rule, CauseCandidate Candidate)[]> rulesByOrigin;
+    private readonly (RuleDefinition Rule, CauseCandidate Candidate)[] anyOriginRules;
 
     public StructuralRules(CatalogDocument doc)
     {
+        var files = new Dictionary<string, SubsystemDefinition>(StringComparer.Ordinal);
+        byFile = files.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var s in doc.Subsystems)
         {
             foreach (var f in s.Files)
             {
-                byFile[f] = s;
+                files[f] = s;
             }
 
             foreach (var p in s.Prefixes)
@@ -39,27 +46,34 @@ internal sealed class StructuralRules
             byNumber.TryAdd(e.Number, e);
         }
 
-        rules = [.. doc.Rules.Select(r => (r, CauseCandidate.From(r)))];
+        errnoTexts = SearchValues.Create([.. errnos.Select(e => e.Text)], StringComparison.OrdinalIgnoreCase);
+        errnoNames = SearchValues.Create([.. errnos.Select(e => e.Name)], StringComparison.Ordinal);
+        var rules = doc.Rules.Select(r => (Rule: r, Candidate: CauseCandidate.From(r))).ToList();
+        anyOriginRules = [.. rules.Where(r => r.Rule.Origins.Count == 0)];
+        rulesByOrigin = rules
+            .SelectMany(r => r.Rule.Origins.Select(o => (Origin: o, Entry: r)))
+            .GroupBy(x => x.Origin, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
         NeedsWarnings = doc.Rules.Any(r => r.IncludeWarnings);
     }
 
     /// <summary>True when a rule looks at CRIU <c>Warn</c> lines, so the matcher must find them.</summary>
     public bool NeedsWarnings { get; }
 
-    /// <summary>Layer 1 + 2 facts of a CRIU line; false when the line is not shaped like one.</summary>
+    /// <summary>Layer 1 facts of a CRIU line (the errno is read later, only when a rule asks); false when the line is not shaped like one.</summary>
     public bool TryAnalyseCriu(ReadOnlySpan<char> line, out LineFacts facts)
     {
         facts = default;
-        if (!CriuLine.TryParse(line, out var criu))
+        if (!CriuPrefix.TryParse(line, out var level, out var fileStart, out var fileLength, out var fromRestorer, out var messageStart))
         {
             return false;
         }
 
-        var message = line[Math.Min(criu.MessageStart, line.Length)..];
-        var file = criu.SourceFile.AsSpan();
+        var message = line[messageStart..];
+        var file = line.Slice(fileStart, fileLength);
         var slash = file.LastIndexOf('/');
-        var name = slash >= 0 ? file[(slash + 1)..].ToString() : criu.SourceFile;
-        SubsystemDefinition? subsystem = byFile.GetValueOrDefault(name);
+        var name = slash >= 0 ? file[(slash + 1)..] : file;
+        byFile.TryGetValue(name, out var subsystem);
         if (subsystem is null)
         {
             foreach (var (prefix, s) in byPrefix)
@@ -72,43 +86,66 @@ internal sealed class StructuralRules
             }
         }
 
-        var origin = subsystem?.Id ?? (criu.FromRestorer ? "restorer" : LineFacts.CriuOrigin);
+        var origin = subsystem?.Id ?? (fromRestorer ? "restorer" : LineFacts.CriuOrigin);
         var phase = subsystem?.Phase is { Length: > 0 } p ? p : Phases.Any;
-        facts = new LineFacts(origin, phase, IsCriu: true, criu.Level == CriuLevel.Warn, ErrnoOf(message, numeric: true), criu.MessageStart);
+        facts = new LineFacts(origin, phase, IsCriu: true, level == CriuLevel.Warn, Errno: null, messageStart);
         return true;
     }
 
     /// <summary>Layer 2 facts of a wrapper's failure line (runtime, JVM, Liberty): errno texts and names, no bare numbers.</summary>
-    public LineFacts AnalyseWrapper(ReadOnlySpan<char> line, string origin) =>
-        new(origin, Phases.Any, IsCriu: false, IsWarning: false, ErrnoOf(line, numeric: false), 0);
+    public static LineFacts AnalyseWrapper(string origin) => new(origin, Phases.Any, IsCriu: false, IsWarning: false, Errno: null, 0);
 
-    /// <summary>Adds every rule that holds for the line.</summary>
+    /// <summary>Adds every rule that holds for the line: rules of its origin (and of <c>criu</c> for any CRIU line), and rules of any origin.</summary>
     public void Apply(ReadOnlySpan<char> line, in LineFacts facts, List<CauseCandidate> output)
     {
         var message = line[Math.Min(facts.MessageStart, line.Length)..];
+        var errno = new LazyErrno(this, facts.IsCriu);
+        Check(rulesByOrigin.GetValueOrDefault(facts.Origin), message, facts, ref errno, output);
+        if (facts.IsCriu && facts.Origin != LineFacts.CriuOrigin)
+        {
+            Check(rulesByOrigin.GetValueOrDefault(LineFacts.CriuOrigin), message, facts, ref errno, output);
+        }
+
+        Check(anyOriginRules, message, facts, ref errno, output);
+    }
+
+    private static void Check((RuleDefinition Rule, CauseCandidate Candidate)[]? rules, ReadOnlySpan<char> message, in LineFacts facts, ref LazyErrno errno, List<CauseCandidate> output)
+    {
+        if (rules is null)
+        {
+            return;
+        }
+
         foreach (var (rule, candidate) in rules)
         {
-            if (facts.IsWarning && !rule.IncludeWarnings)
-            {
-                continue;
-            }
-
-            if (rule.Origins.Count > 0 && !rule.Origins.Contains(facts.Origin) && !(facts.IsCriu && rule.Origins.Contains(LineFacts.CriuOrigin)))
-            {
-                continue;
-            }
-
-            if (rule.Errnos.Count > 0 && (facts.Errno is null || !rule.Errnos.Contains(facts.Errno)))
-            {
-                continue;
-            }
-
-            if (rule.Objects.Count > 0 && !AnyWord(message, rule.Objects))
+            // Most selective first: warnings, the errno (read once per line), then the object words.
+            if ((facts.IsWarning && !rule.IncludeWarnings)
+                || (rule.Errnos.Count > 0 && (errno.Get(message) is not { } e || !rule.Errnos.Contains(e)))
+                || (rule.Objects.Count > 0 && !AnyWord(message, rule.Objects))
+                || output.Contains(candidate))
             {
                 continue;
             }
 
             output.Add(candidate);
+        }
+    }
+
+    /// <summary>The errno of a message (layer 2): read at most once per line, and only when a rule gets that far.</summary>
+    private struct LazyErrno(StructuralRules rules, bool criu)
+    {
+        private bool read;
+        private string? value;
+
+        public string? Get(ReadOnlySpan<char> message)
+        {
+            if (!read)
+            {
+                value = rules.ErrnoOf(message, numeric: criu);
+                read = true;
+            }
+
+            return value;
         }
     }
 
@@ -132,21 +169,35 @@ internal sealed class StructuralRules
     /// </summary>
     private string? ErrnoOf(ReadOnlySpan<char> message, bool numeric)
     {
-        foreach (var e in errnos)
+        var at = message.IndexOfAny(errnoTexts);
+        if (at >= 0)
         {
-            if (message.Contains(e.Text, StringComparison.OrdinalIgnoreCase))
+            // The longest text that starts there ("Too many open files in system" before "Too many open files").
+            ErrnoDefinition? found = null;
+            foreach (var e in errnos)
             {
-                return e.Name;
+                if (message[at..].StartsWith(e.Text, StringComparison.OrdinalIgnoreCase) && (found is null || e.Text.Length > found.Text.Length))
+                {
+                    found = e;
+                }
+            }
+
+            if (found is not null)
+            {
+                return found.Name;
             }
         }
 
-        foreach (var e in errnos)
+        if (message.IndexOfAny(errnoNames) >= 0)
         {
-            var at = message.IndexOf(e.Name, StringComparison.Ordinal);
-            if (at >= 0 && (at == 0 || !char.IsAsciiLetterOrDigit(message[at - 1]))
-                && (at + e.Name.Length == message.Length || !char.IsAsciiLetterOrDigit(message[at + e.Name.Length])))
+            foreach (var e in errnos)
             {
-                return e.Name;
+                at = message.IndexOf(e.Name, StringComparison.Ordinal);
+                if (at >= 0 && (at == 0 || !char.IsAsciiLetterOrDigit(message[at - 1]))
+                    && (at + e.Name.Length == message.Length || !char.IsAsciiLetterOrDigit(message[at + e.Name.Length])))
+                {
+                    return e.Name;
+                }
             }
         }
 
