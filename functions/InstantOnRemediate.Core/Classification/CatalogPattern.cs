@@ -23,4 +23,6 @@ internal sealed class CatalogPattern(int index, PatternRole role, string id, IRe
     public BenignDefinition? Benign { get; init; }
 
     public NodeFactDefinition? NodeFact { get; init; }
+
+    public ErrnoDefinition? Errno { get; init; }
 }

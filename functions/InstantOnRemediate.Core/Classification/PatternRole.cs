@@ -8,4 +8,5 @@ internal enum PatternRole
     Kernel,
     NodeFact,
     CriuWarning,
+    Errno,
 }

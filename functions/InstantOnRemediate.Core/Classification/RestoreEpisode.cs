@@ -87,6 +87,8 @@ internal sealed class RestoreEpisode(StructuralRules structure)
         var isMarker = false;
         var isCriuError = false;
         var isCriuWarning = false;
+        string? errno = null;
+        var errnoTextLength = -1;
         string? failureOrigin = null;
         List<CauseCandidate>? candidates = null;
         foreach (var hit in hits)
@@ -125,6 +127,11 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                 case PatternRole.CriuWarning:
                     isCriuWarning = true;
                     break;
+                case PatternRole.Errno when errno is null || hit.Id.StartsWith("errno-text:", StringComparison.Ordinal) && hit.Errno!.Text.Length > errnoTextLength:
+                    // The longest strerror text wins ("Too many open files in system"), a text over a bare name.
+                    errno = hit.Errno!.Name;
+                    errnoTextLength = hit.Id.StartsWith("errno-text:", StringComparison.Ordinal) ? hit.Errno.Text.Length : 0;
+                    break;
                 case PatternRole.Kernel when Kernel is null:
                     foreach (var m in hit.Regex!.EnumerateMatches(LineMatcher.RegexInput(line)))
                     {
@@ -139,7 +146,7 @@ internal sealed class RestoreEpisode(StructuralRules structure)
         // A benign line (e.g. "Error (criu/sockets.c:210): sockets: Diag module missing") is never failure content.
         isCriuError &= !isBenign;
         var signatureCount = candidates?.Count ?? 0;
-        if (!isBenign && (isCriuError || isCriuWarning) && structure.TryAnalyseCriu(line, out var facts))
+        if (!isBenign && (isCriuError || isCriuWarning) && structure.TryAnalyseCriu(line, errno, out var facts))
         {
             if (isCriuError)
             {
@@ -159,7 +166,7 @@ internal sealed class RestoreEpisode(StructuralRules structure)
         }
         else if (failureOrigin is not null && !isBenign)
         {
-            structure.Apply(line, StructuralRules.AnalyseWrapper(failureOrigin), candidates ??= []);
+            structure.Apply(line, StructuralRules.AnalyseWrapper(failureOrigin, errno), candidates ??= []);
         }
 
         var evidenceCount = evidence?.Count ?? 0;
@@ -177,7 +184,7 @@ internal sealed class RestoreEpisode(StructuralRules structure)
 
         if ((isMarker || candidates is { Count: > 0 } || isCriuError) && evidenceCount < MaxEvidence)
         {
-            (evidence ??= []).Add(new EvidenceLine(EvidenceText.Bound(line), isMarker, candidates?.Select(s => s.Id).ToArray() ?? [], isCriuError));
+            (evidence ??= []).Add(new EvidenceLine(EvidenceText.Bound(line), isMarker, IdsOf(candidates), isCriuError));
         }
         else if (isBenign && candidates is null && !isMarker && (benign?.Count ?? 0) < MaxBenign)
         {
@@ -187,6 +194,22 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                 (benign ??= []).Add(text);
             }
         }
+    }
+
+    private static string[] IdsOf(List<CauseCandidate>? candidates)
+    {
+        if (candidates is not { Count: > 0 })
+        {
+            return [];
+        }
+
+        var ids = new string[candidates.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = candidates[i].Id;
+        }
+
+        return ids;
     }
 
     private void ApplyMarker(MarkerDefinition marker)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using InstantOnRemediate.Core.Classification.Catalog;
@@ -17,8 +16,6 @@ internal sealed class StructuralRules
     private readonly List<(string Prefix, SubsystemDefinition Subsystem)> byPrefix = [];
     private readonly ErrnoDefinition[] errnos;
     private readonly Dictionary<int, ErrnoDefinition> byNumber = [];
-    private readonly SearchValues<string> errnoTexts;
-    private readonly SearchValues<string> errnoNames;
     private readonly FrozenDictionary<string, (RuleDefinition Rule, CauseCandidate Candidate)[]> rulesByOrigin;
     private readonly (RuleDefinition Rule, CauseCandidate Candidate)[] anyOriginRules;
 
@@ -46,8 +43,6 @@ internal sealed class StructuralRules
             byNumber.TryAdd(e.Number, e);
         }
 
-        errnoTexts = SearchValues.Create([.. errnos.Select(e => e.Text)], StringComparison.OrdinalIgnoreCase);
-        errnoNames = SearchValues.Create([.. errnos.Select(e => e.Name)], StringComparison.Ordinal);
         var rules = doc.Rules.Select(r => (Rule: r, Candidate: CauseCandidate.From(r))).ToList();
         anyOriginRules = [.. rules.Where(r => r.Rule.Origins.Count == 0)];
         rulesByOrigin = rules
@@ -61,7 +56,7 @@ internal sealed class StructuralRules
     public bool NeedsWarnings { get; }
 
     /// <summary>Layer 1 facts of a CRIU line (the errno is read later, only when a rule asks); false when the line is not shaped like one.</summary>
-    public bool TryAnalyseCriu(ReadOnlySpan<char> line, out LineFacts facts)
+    public bool TryAnalyseCriu(ReadOnlySpan<char> line, string? errno, out LineFacts facts)
     {
         facts = default;
         if (!CriuPrefix.TryParse(line, out var level, out var fileStart, out var fileLength, out var fromRestorer, out var messageStart))
@@ -88,18 +83,18 @@ internal sealed class StructuralRules
 
         var origin = subsystem?.Id ?? (fromRestorer ? "restorer" : LineFacts.CriuOrigin);
         var phase = subsystem?.Phase is { Length: > 0 } p ? p : Phases.Any;
-        facts = new LineFacts(origin, phase, IsCriu: true, level == CriuLevel.Warn, Errno: null, messageStart);
+        facts = new LineFacts(origin, phase, IsCriu: true, level == CriuLevel.Warn, errno, messageStart);
         return true;
     }
 
     /// <summary>Layer 2 facts of a wrapper's failure line (runtime, JVM, Liberty): errno texts and names, no bare numbers.</summary>
-    public static LineFacts AnalyseWrapper(string origin) => new(origin, Phases.Any, IsCriu: false, IsWarning: false, Errno: null, 0);
+    public static LineFacts AnalyseWrapper(string origin, string? errno) => new(origin, Phases.Any, IsCriu: false, IsWarning: false, errno, 0);
 
     /// <summary>Adds every rule that holds for the line: rules of its origin (and of <c>criu</c> for any CRIU line), and rules of any origin.</summary>
     public void Apply(ReadOnlySpan<char> line, in LineFacts facts, List<CauseCandidate> output)
     {
         var message = line[Math.Min(facts.MessageStart, line.Length)..];
-        var errno = new LazyErrno(this, facts.IsCriu);
+        var errno = new LazyErrno(this, facts.IsCriu, facts.Errno);
         Check(rulesByOrigin.GetValueOrDefault(facts.Origin), message, facts, ref errno, output);
         if (facts.IsCriu && facts.Origin != LineFacts.CriuOrigin)
         {
@@ -132,10 +127,10 @@ internal sealed class StructuralRules
     }
 
     /// <summary>The errno of a message (layer 2): read at most once per line, and only when a rule gets that far.</summary>
-    private struct LazyErrno(StructuralRules rules, bool criu)
+    private struct LazyErrno(StructuralRules rules, bool criu, string? known)
     {
-        private bool read;
-        private string? value;
+        private bool read = known is not null;
+        private string? value = known;
 
         public string? Get(ReadOnlySpan<char> message)
         {
@@ -153,7 +148,7 @@ internal sealed class StructuralRules
     {
         foreach (var w in words)
         {
-            if (text.Contains(w, StringComparison.OrdinalIgnoreCase))
+            if (text.Contains(w, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -163,46 +158,11 @@ internal sealed class StructuralRules
     }
 
     /// <summary>
-    /// The errno a message reports: its strerror text (any case: Go runtimes lower-case it), its name as a word, or
-    /// (CRIU lines only) a negative number in the shapes CRIU prints: <c>with -13</c>, <c>(-2)</c>, <c>errno 1</c>,
-    /// <c>ret -1</c>, <c>0xfffffffffffffff3</c>.
+    /// The errno a CRIU message reports as a number when its text and name are absent (those come from the literal
+    /// automaton): <c>with -13</c>, <c>(-2)</c>, <c>errno 1</c>, <c>ret -1</c>, <c>0xfffffffffffffff3</c>.
     /// </summary>
-    private string? ErrnoOf(ReadOnlySpan<char> message, bool numeric)
-    {
-        var at = message.IndexOfAny(errnoTexts);
-        if (at >= 0)
-        {
-            // The longest text that starts there ("Too many open files in system" before "Too many open files").
-            ErrnoDefinition? found = null;
-            foreach (var e in errnos)
-            {
-                if (message[at..].StartsWith(e.Text, StringComparison.OrdinalIgnoreCase) && (found is null || e.Text.Length > found.Text.Length))
-                {
-                    found = e;
-                }
-            }
-
-            if (found is not null)
-            {
-                return found.Name;
-            }
-        }
-
-        if (message.IndexOfAny(errnoNames) >= 0)
-        {
-            foreach (var e in errnos)
-            {
-                at = message.IndexOf(e.Name, StringComparison.Ordinal);
-                if (at >= 0 && (at == 0 || !char.IsAsciiLetterOrDigit(message[at - 1]))
-                    && (at + e.Name.Length == message.Length || !char.IsAsciiLetterOrDigit(message[at + e.Name.Length])))
-                {
-                    return e.Name;
-                }
-            }
-        }
-
-        return numeric && NumberOf(message) is { } n && byNumber.TryGetValue(n, out var byNum) ? byNum.Name : null;
-    }
+    private string? ErrnoOf(ReadOnlySpan<char> message, bool numeric) =>
+        numeric && NumberOf(message) is { } n && byNumber.TryGetValue(n, out var e) ? e.Name : null;
 
     private static int? NumberOf(ReadOnlySpan<char> message)
     {

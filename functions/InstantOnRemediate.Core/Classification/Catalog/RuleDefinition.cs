@@ -21,7 +21,7 @@ public sealed record RuleDefinition
     /// <summary>Errno names; empty: any (or no) errno.</summary>
     public IReadOnlyList<string> Errnos { get; init => field = value ?? []; } = [];
 
-    /// <summary>Words naming the object (file, mount, socket, cgroup, task, mapping…), matched ignoring case; empty: any.</summary>
+    /// <summary>Words naming the object (file, mount, socket, cgroup, task, mapping…), case-sensitive (list the spellings, or a stem without the capital); empty: any.</summary>
     public IReadOnlyList<string> Objects { get; init => field = value ?? []; } = [];
 
     /// <summary>Only CRIU <c>Error</c> lines (default) or also <c>Warn</c> lines.</summary>
