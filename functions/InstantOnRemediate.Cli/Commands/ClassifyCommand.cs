@@ -48,9 +48,21 @@ internal static class ClassifyCommand
             ClassificationResult result;
             try
             {
-                result = file == "-"
-                    ? RestoreDetector.ClassifyLines(ReadLines(stdin ?? Console.In), catalog)
-                    : RestoreDetector.ClassifyLines(File.ReadLines(file), catalog);
+                // Files and the process's stdin are read as bytes in bounded memory, whatever their line lengths.
+                if (file != "-")
+                {
+                    using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+                    result = RestoreDetector.ClassifyStream(stream, catalog);
+                }
+                else if (stdin is null)
+                {
+                    using var stream = Console.OpenStandardInput();
+                    result = RestoreDetector.ClassifyStream(stream, catalog);
+                }
+                else
+                {
+                    result = RestoreDetector.ClassifyLines(ReadLines(stdin), catalog);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -49,9 +49,17 @@ internal sealed class LogStreamClassifier
         try
         {
             int read;
+            var first = true;
             while ((read = stream.Read(buffer, 0, ChunkBytes)) > 0)
             {
-                Feed(buffer.AsSpan(0, read));
+                var chunk = buffer.AsSpan(0, read);
+                if (first && chunk.StartsWith("\uFEFF"u8))
+                {
+                    chunk = chunk[3..];
+                }
+
+                first = false;
+                Feed(chunk);
             }
 
             if (heldLength > 0 || hit || state != 0)

@@ -233,7 +233,7 @@ internal sealed class RestoreEpisode(StructuralRules structure)
             case MarkerKinds.RestoreAttempt:
                 RestoreAttempted = true;
                 restoreCommandSeen = true;
-                LinesAfterRestoreCommand = -1;
+                LinesAfterRestoreCommand = 0;
                 break;
             case MarkerKinds.Crashed:
                 Crashed = true;
