@@ -232,8 +232,13 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                 break;
             case MarkerKinds.RestoreAttempt:
                 RestoreAttempted = true;
-                restoreCommandSeen = true;
-                LinesAfterRestoreCommand = 0;
+                if (marker.Origin == "runtime")
+                {
+                    // A command (criu restore, podman container restore…): what follows is the restored program's output.
+                    restoreCommandSeen = true;
+                    LinesAfterRestoreCommand = 0;
+                }
+
                 break;
             case MarkerKinds.Crashed:
                 Crashed = true;
