@@ -27,6 +27,7 @@ internal sealed class LogStreamClassifier
     private readonly EpisodeTracker tracker;
     private readonly ulong[] seen;
     private readonly byte[] held = new byte[MaxHeldLineBytes];
+    private readonly char[] decoded = new char[MaxLineChars];
     private int heldLength;
     private bool heldTruncated;
     private int state;
@@ -182,19 +183,12 @@ internal sealed class LogStreamClassifier
             return;
         }
 
+        // UTF-8 never decodes to more UTF-16 units than it has bytes: the line buffer (MaxLineChars) always fits.
         var bytes = line.Length <= MaxLineChars ? line : line[..MaxLineChars];
-        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
-        try
+        var n = Encoding.UTF8.GetChars(bytes, decoded);
+        if (tracker.FeedCandidates(decoded.AsSpan(0, n), seen, 0, null) is { } closed)
         {
-            var n = Encoding.UTF8.GetChars(bytes, chars);
-            if (tracker.FeedCandidates(chars.AsSpan(0, n), seen, 0, null) is { } done)
-            {
-                Consider(done);
-            }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
+            Consider(closed);
         }
     }
 

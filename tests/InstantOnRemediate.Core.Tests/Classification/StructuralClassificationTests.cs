@@ -24,6 +24,7 @@ public sealed class StructuralClassificationTests
     [InlineData("Error (criu/timens.c:120): Unable to create a new time namespace: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
     [InlineData("Error (criu/vdso.c:700): vdso: Unexpected vvar size 0x4000", "vdso", Verdicts.RestoreFailure)]
     [InlineData("pie: 7: Error (criu/pie/restorer.c:180): can't write lsm profile (-2)", "lsm-profile", Verdicts.RestoreFailure)]
+    [InlineData("(00.041) Error (criu/tun.c:357): tun: Unable to create tun: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
     public void ClassifyLines_CriuErrorNoSignatureLists_CauseFromSubsystemErrnoAndObject(string line, string cause, string verdict)
     {
         var result = RestoreDetector.ClassifyLines([line, "Error (criu/cr-restore.c:2447): Restoring FAILED."], Catalog);
