@@ -76,9 +76,9 @@ internal static class CatalogValidator
                 throw Fail(where, $"kind '{m.Kind}' must be one of {string.Join(", ", MarkerKinds.All)}");
             }
 
-            if (m.Origin is { } origin && !WrapperOrigins.Contains(origin))
+            if (m.Origin is { } origin && !StructureValidator.WrapperOrigins.Contains(origin))
             {
-                throw Fail(where, $"origin '{origin}' must be one of {string.Join(", ", WrapperOrigins)}");
+                throw Fail(where, $"origin '{origin}' must be one of {string.Join(", ", StructureValidator.WrapperOrigins)}");
             }
 
             CheckSignals(m.Signals, where);
@@ -154,8 +154,8 @@ internal static class CatalogValidator
             patterns.Add(new CatalogPattern(patterns.Count, PatternRole.NodeFact, f.Id, f.Literals, Compile(f.Regex, where)) { NodeFact = f });
         }
 
-        var subsystems = ValidateSubsystems(doc.Subsystems);
-        var errnoNames = ValidateErrnos(doc.Errnos);
+        var subsystems = StructureValidator.ValidateSubsystems(doc.Subsystems);
+        var errnoNames = StructureValidator.ValidateErrnos(doc.Errnos);
         foreach (var e in doc.Errnos)
         {
             // Layer 2 rides the same automaton: the strerror text as CRIU prints it and as Go runtimes print it
@@ -166,7 +166,7 @@ internal static class CatalogValidator
                 new System.Text.RegularExpressions.Regex($"(?<![A-Za-z0-9_]){e.Name}(?![A-Za-z0-9_])", SignatureCatalog.PatternOptions)) { Errno = e });
         }
 
-        ValidateRules(doc.Rules, causeIds, subsystems, errnoNames, ids);
+        StructureValidator.ValidateRules(doc.Rules, causeIds, subsystems, errnoNames, ids);
         if (doc.Rules.Any(r => r.IncludeWarnings))
         {
             // The structural layer reads CRIU warnings too: the automaton must find them.
@@ -182,130 +182,6 @@ internal static class CatalogValidator
         }
 
         return patterns;
-    }
-
-    /// <summary>Who else prints failure lines; structural rules and markers name them as origins.</summary>
-    internal static readonly IReadOnlyList<string> WrapperOrigins = ["criu", "runtime", "jvm", "liberty", "test", "kubernetes"];
-
-    private static HashSet<string> ValidateSubsystems(IReadOnlyList<SubsystemDefinition> subsystems)
-    {
-        var known = new HashSet<string>(WrapperOrigins, StringComparer.Ordinal);
-        var files = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < subsystems.Count; i++)
-        {
-            var s = subsystems[i];
-            var where = $"subsystems[{i}] '{s.Id}'";
-            if (!known.Add(s.Id))
-            {
-                throw Fail(where, "id is used twice or is a wrapper origin");
-            }
-
-            if (s.Files.Count == 0 && s.Prefixes.Count == 0)
-            {
-                throw Fail(where, "needs files or prefixes");
-            }
-
-            foreach (var f in s.Files)
-            {
-                if (!f.EndsWith(".c", StringComparison.Ordinal) || f.Contains('/', StringComparison.Ordinal) || !files.Add(f))
-                {
-                    throw Fail(where, $"file '{f}' must be a bare .c name listed once in the catalog");
-                }
-            }
-
-            if (s.Phase is not (Phases.Checkpoint or Phases.Restore or Phases.Any))
-            {
-                throw Fail(where, $"phase '{s.Phase}' must be checkpoint, restore or any");
-            }
-
-            if (string.IsNullOrWhiteSpace(s.Source))
-            {
-                throw Fail(where, "source is empty: say where the file/prefix mapping comes from");
-            }
-        }
-
-        return known;
-    }
-
-    private static HashSet<string> ValidateErrnos(IReadOnlyList<ErrnoDefinition> errnos)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < errnos.Count; i++)
-        {
-            var e = errnos[i];
-            var where = $"errnos[{i}] '{e.Name}'";
-            if (e.Name.Length < 3 || e.Name[0] != 'E' || e.Name.Any(c => !char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c)) || !names.Add(e.Name))
-            {
-                throw Fail(where, "name must be an upper-case errno name (EPERM) listed once");
-            }
-
-            if (e.Number is <= 0 or > 4095 || e.Text.Length < 4)
-            {
-                throw Fail(where, "needs a number 1..4095 and the strerror text");
-            }
-        }
-
-        return names;
-    }
-
-    private static void ValidateRules(IReadOnlyList<RuleDefinition> rules, HashSet<string> causeIds, HashSet<string> origins, HashSet<string> errnoNames, HashSet<string> ids)
-    {
-        for (var i = 0; i < rules.Count; i++)
-        {
-            var r = rules[i];
-            var where = $"rules[{i}] '{r.Id}'";
-            CheckId(ids, r.Id, where);
-            if (!causeIds.Contains(r.Cause) || r.Cause == CauseIds.Unknown)
-            {
-                throw Fail(where, $"cause '{r.Cause}' is not a defined cause (other than 'unknown')");
-            }
-
-            if (r.Origins.Count == 0 && r.Errnos.Count == 0)
-            {
-                throw Fail(where, "needs origins or errnos (a rule of words alone is a signature)");
-            }
-
-            if (r.Origins.FirstOrDefault(o => !origins.Contains(o)) is { } badOrigin)
-            {
-                throw Fail(where, $"origin '{badOrigin}' is neither a subsystem nor one of {string.Join(", ", WrapperOrigins)}");
-            }
-
-            if (r.Errnos.FirstOrDefault(e => !errnoNames.Contains(e)) is { } badErrno)
-            {
-                throw Fail(where, $"errno '{badErrno}' is not in errnos");
-            }
-
-            if (r.Objects.Any(o => o.Length < 3))
-            {
-                throw Fail(where, "object words need 3 or more characters");
-            }
-
-            if (r.Verdict is not (null or Verdicts.RestoreFailure or Verdicts.CheckpointFailure))
-            {
-                throw Fail(where, $"verdict '{r.Verdict}' must be restore-failure or checkpoint-failure");
-            }
-
-            if (r.Precedence is < 0 or > 1000)
-            {
-                throw Fail(where, "precedence must be 0..1000");
-            }
-
-            if (r.RequiresPhase is not (null or Phases.Checkpoint or Phases.Restore))
-            {
-                throw Fail(where, $"requiresPhase '{r.RequiresPhase}' must be checkpoint or restore");
-            }
-
-            if (r.KernelBelow is { } k && (!KernelRelease.TryParse(k.Version, out _) || !causeIds.Contains(k.Cause)))
-            {
-                throw Fail(where, $"kernelBelow needs a version like 5.13 and a defined cause (got '{k.Version}', '{k.Cause}')");
-            }
-
-            CheckSignals(r.Signals, where);
-            if (string.IsNullOrWhiteSpace(r.Mechanism) || string.IsNullOrWhiteSpace(r.Source))
-            {
-                throw Fail(where, "needs a mechanism and a source");
-            }
-        }
     }
 
     private static HashSet<string> ValidateCauses(IReadOnlyList<CauseDefinition> causes)
@@ -346,7 +222,7 @@ internal static class CatalogValidator
         return ids;
     }
 
-    private static void CheckId(HashSet<string> ids, string id, string where)
+    internal static void CheckId(HashSet<string> ids, string id, string where)
     {
         if (string.IsNullOrEmpty(id) || !ids.Add(id))
         {
@@ -362,7 +238,7 @@ internal static class CatalogValidator
         }
     }
 
-    private static void CheckSignals(IReadOnlyList<string> signals, string where)
+    internal static void CheckSignals(IReadOnlyList<string> signals, string where)
     {
         if (signals.Any(s => s.Length == 0 || s.Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-')))
         {
@@ -406,5 +282,5 @@ internal static class CatalogValidator
         }
     }
 
-    private static CatalogValidationException Fail(string where, string problem) => new($"signature catalog: {where}: {problem}");
+    internal static CatalogValidationException Fail(string where, string problem) => new($"signature catalog: {where}: {problem}");
 }
