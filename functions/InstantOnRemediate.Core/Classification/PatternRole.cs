@@ -8,5 +8,6 @@ internal enum PatternRole
     Kernel,
     NodeFact,
     CriuWarning,
-    Errno,
+    ErrnoText,
+    ErrnoName,
 }

@@ -127,10 +127,14 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                 case PatternRole.CriuWarning:
                     isCriuWarning = true;
                     break;
-                case PatternRole.Errno when errno is null || hit.Id.StartsWith("errno-text:", StringComparison.Ordinal) && hit.Errno!.Text.Length > errnoTextLength:
-                    // The longest strerror text wins ("Too many open files in system"), a text over a bare name.
+                case PatternRole.ErrnoText when hit.Errno!.Text.Length > errnoTextLength:
+                    // The longest strerror text wins ("Too many open files in system"), and a text wins over a name.
+                    errno = hit.Errno.Name;
+                    errnoTextLength = hit.Errno.Text.Length;
+                    break;
+                case PatternRole.ErrnoName when errno is null:
                     errno = hit.Errno!.Name;
-                    errnoTextLength = hit.Id.StartsWith("errno-text:", StringComparison.Ordinal) ? hit.Errno.Text.Length : 0;
+                    errnoTextLength = 0;
                     break;
                 case PatternRole.Kernel when Kernel is null:
                     foreach (var m in hit.Regex!.EnumerateMatches(LineMatcher.RegexInput(line)))

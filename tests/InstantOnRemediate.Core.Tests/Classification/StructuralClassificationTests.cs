@@ -25,6 +25,8 @@ public sealed class StructuralClassificationTests
     [InlineData("Error (criu/vdso.c:700): vdso: Unexpected vvar size 0x4000", "vdso", Verdicts.RestoreFailure)]
     [InlineData("pie: 7: Error (criu/pie/restorer.c:180): can't write lsm profile (-2)", "lsm-profile", Verdicts.RestoreFailure)]
     [InlineData("(00.041) Error (criu/tun.c:357): tun: Unable to create tun: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/sk-unix.c:1100): sk unix: Can't bind (-98)", "socket-restore", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/net.c:2000): net: Can't bind netlink socket: EADDRINUSE", "socket-restore", Verdicts.RestoreFailure)]
     public void ClassifyLines_CriuErrorNoSignatureLists_CauseFromSubsystemErrnoAndObject(string line, string cause, string verdict)
     {
         var result = RestoreDetector.ClassifyLines([line, "Error (criu/cr-restore.c:2447): Restoring FAILED."], Catalog);
@@ -51,6 +53,7 @@ public sealed class StructuralClassificationTests
     [InlineData("--- FAIL: TestCheckpointRestore (0.33s)", Verdicts.RestoreFailure, CauseIds.Unknown)]
     [InlineData("step 4: RESTORE_FAILED", Verdicts.RestoreFailure, CauseIds.Unknown)]
     [InlineData("JVMCRIU012E Restore failed", Verdicts.RestoreFailure, CauseIds.Unknown)]
+    [InlineData("Error: restoring container 4f1 failed: listen tcp :9080: bind: address already in use", Verdicts.RestoreFailure, "socket-restore")]
     public void ClassifyLines_WrapperSaysItFailed_NeverNone(string line, string verdict, string cause)
     {
         var result = RestoreDetector.ClassifyLines([line], Catalog);
