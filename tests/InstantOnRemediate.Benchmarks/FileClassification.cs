@@ -13,7 +13,9 @@ internal static class FileClassification
 {
     public static int Run(string path, bool byLines = false)
     {
+        var load = Stopwatch.StartNew();
         var catalog = SignatureCatalog.LoadEmbedded();
+        var loadMs = load.Elapsed.TotalMilliseconds;
         var lines = 0L;
         IEnumerable<string> Counted()
         {
@@ -44,7 +46,7 @@ internal static class FileClassification
         var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         var bytes = new FileInfo(path).Length;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"classify-file ({(byLines ? "ClassifyLines" : "ClassifyStream")}): {lines} lines, {bytes / 1e6:F1} MB in {seconds:F2} s wall = {lines / seconds / 1e6:F2} M lines/s, {bytes / seconds / 1e6:F0} MB/s; process CPU {cpu:F2} s (start-up included) = {lines / cpu / 1e6:F2} M lines per CPU-second; verdict {result.Verdict} ({result.Cause}), {result.Episodes} episodes; peak RSS {PeakRssMb():F1} MB"));
+            $"classify-file ({(byLines ? "ClassifyLines" : "ClassifyStream")}): {lines} lines, {bytes / 1e6:F1} MB in {seconds:F2} s wall = {lines / seconds / 1e6:F2} M lines/s, {bytes / seconds / 1e6:F0} MB/s; process CPU {cpu:F2} s (start-up included) = {lines / cpu / 1e6:F2} M lines per CPU-second; verdict {result.Verdict} ({result.Cause}), {result.Episodes} episodes; peak RSS {PeakRssMb():F1} MB; catalog loaded in {loadMs:F0} ms (first use, JIT included)"));
         return 0;
     }
 

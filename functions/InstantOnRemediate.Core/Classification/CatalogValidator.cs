@@ -162,8 +162,7 @@ internal static class CatalogValidator
             // (lower-case first letter), and the name as a whole word.
             var lower = char.ToLowerInvariant(e.Text[0]) + e.Text[1..];
             patterns.Add(new CatalogPattern(patterns.Count, PatternRole.ErrnoText, "errno-text:" + e.Name, lower == e.Text ? [e.Text] : [e.Text, lower], null) { Errno = e });
-            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.ErrnoName, "errno-name:" + e.Name, [e.Name],
-                new System.Text.RegularExpressions.Regex($"(?<![A-Za-z0-9_]){e.Name}(?![A-Za-z0-9_])", SignatureCatalog.PatternOptions)) { Errno = e });
+            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.ErrnoName, "errno-name:" + e.Name, [e.Name], null) { Errno = e });
         }
 
         StructureValidator.ValidateRules(doc.Rules, causeIds, subsystems, errnoNames, ids);

@@ -132,8 +132,8 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                     errno = hit.Errno.Name;
                     errnoTextLength = hit.Errno.Text.Length;
                     break;
-                case PatternRole.ErrnoName when errno is null:
-                    errno = hit.Errno!.Name;
+                case PatternRole.ErrnoName when errno is null && IsWord(line, hit.Errno!.Name):
+                    errno = hit.Errno.Name;
                     errnoTextLength = 0;
                     break;
                 case PatternRole.Kernel when Kernel is null:
@@ -198,6 +198,26 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                 (benign ??= []).Add(text);
             }
         }
+    }
+
+    /// <summary>True when <paramref name="word"/> occurs in the line as a whole word (an errno name: <c>EPERM</c>, not <c>EPERMS</c>).</summary>
+    private static bool IsWord(ReadOnlySpan<char> line, string word)
+    {
+        for (var at = line.IndexOf(word, StringComparison.Ordinal); at >= 0;)
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !IsWordChar(line[at - 1])) && (end == line.Length || !IsWordChar(line[end])))
+            {
+                return true;
+            }
+
+            var next = line[(at + 1)..].IndexOf(word, StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
+
+        static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
     }
 
     private static string[] IdsOf(List<CauseCandidate>? candidates)

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using InstantOnRemediate.Core.Classification.Catalog;
 using InstantOnRemediate.Core.Ingest;
@@ -16,7 +15,7 @@ internal sealed class StructuralRules
     private readonly List<(string Prefix, SubsystemDefinition Subsystem)> byPrefix = [];
     private readonly ErrnoDefinition[] errnos;
     private readonly Dictionary<int, ErrnoDefinition> byNumber = [];
-    private readonly FrozenDictionary<string, (RuleDefinition Rule, CauseCandidate Candidate)[]> rulesByOrigin;
+    private readonly Dictionary<string, (RuleDefinition Rule, CauseCandidate Candidate)[]> rulesByOrigin;
     private readonly (RuleDefinition Rule, CauseCandidate Candidate)[] anyOriginRules;
 
     public StructuralRules(CatalogDocument doc)
@@ -48,7 +47,7 @@ internal sealed class StructuralRules
         rulesByOrigin = rules
             .SelectMany(r => r.Rule.Origins.Select(o => (Origin: o, Entry: r)))
             .GroupBy(x => x.Origin, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
         NeedsWarnings = doc.Rules.Any(r => r.IncludeWarnings);
     }
 
