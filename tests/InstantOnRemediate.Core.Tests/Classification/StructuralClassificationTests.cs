@@ -61,6 +61,16 @@ public sealed class StructuralClassificationTests
         Assert.Equal((verdict, cause), (result.Verdict, result.Cause));
     }
 
+    [Theory]
+    [InlineData("2025-01-01 10:00:00 WARN auth: LOGIN_FAILED for user bob")]
+    [InlineData("[ERROR   ] CWWKC1101E: The task com.example.Job@1, which was submitted to executor service default, failed.")]
+    [InlineData("2025-01-01 10:00:00 ERROR Unhandled exception in request handler: java.lang.IllegalStateException")]
+    [InlineData("HEALTHCHECK FAIL: database not reachable")]
+    public void ClassifyLines_AppLinesThatLookBad_NotAFailure(string line)
+    {
+        Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([line], Catalog).Verdict);
+    }
+
     [Fact]
     public void ClassifyLines_JvmCrashAfterRestore_RestoreFailureWithCpuCause()
     {
