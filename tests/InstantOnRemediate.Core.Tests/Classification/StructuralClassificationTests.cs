@@ -66,6 +66,7 @@ public sealed class StructuralClassificationTests
     [InlineData("[ERROR   ] CWWKC1101E: The task com.example.Job@1, which was submitted to executor service default, failed.")]
     [InlineData("2025-01-01 10:00:00 ERROR Unhandled exception in request handler: java.lang.IllegalStateException")]
     [InlineData("HEALTHCHECK FAIL: database not reachable")]
+    [InlineData("time=\"2025-01-01T10:00:00Z\" level=error msg=\"failed to restore session cache from redis\"")]
     public void ClassifyLines_AppLinesThatLookBad_NotAFailure(string line)
     {
         Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([line], Catalog).Verdict);
