@@ -146,7 +146,14 @@ internal sealed class ServiceContext : IDisposable
         if (Aws is { } clients)
         {
             var diagnostics = Policy.Account.Ssm.Diagnostics is { IsResolved: true } document ? document.Name : null;
-            return new AwsInventorySource(new InventoryGatherer(clients.Eks, clients.Ec2, clients.Ssm, Clock, new InventoryGathererOptions { DiagnosticsDocument = diagnostics, ProbeNodes = probeNodes && diagnostics is not null }));
+            return new AwsInventorySource(new InventoryGatherer(clients.Eks, clients.Ec2, clients.Ssm, Clock, new InventoryGathererOptions
+            {
+                DiagnosticsDocument = diagnostics,
+                ProbeNodes = probeNodes && diagnostics is not null,
+                // A person waits for diagnose: a node that has not answered within ~12 s is reported as such.
+                ProbeMaxAttempts = 6,
+                ProbePollInterval = TimeSpan.FromSeconds(2),
+            }));
         }
 
         return Options.InventoryFile is { } file
