@@ -2,8 +2,10 @@
 # Benchmarks (docs/performance.md). Called by `make bench` after `make publish` (artifacts/lambda/bootstrap).
 #  1. cold start: the native AOT bootstrap against the JIT build of the same host, loopback Runtime API, offline
 #     and with AWS clients against moto_server (scripts/coldstart-aws-world.py)
-#  2. classification throughput on a generated plain log against `grep -F -c -f <catalog literals>` on the same file,
-#     and peak memory of the streaming classify path on a 300 MB log (generated under /tmp, deleted afterwards)
+#  2. classification throughput against `grep -F -c -f <catalog literals>` (the literals the classifier's automaton
+#     looks for, printed by the benchmark program) on the same bytes: a generated plain log (peak memory of the
+#     streaming classify path on 300 MB), and dense logs — the labelled corpus concatenated to ~100 MB, the same
+#     bytes the DenseLogBenchmarks suite reads (BENCH_DENSE_FILE)
 #  3. BenchmarkDotNet suites (short in-process job): per-line classification, 1 KB → 1 MB batches, correlation
 #     with a cached inventory of 1 → 10,000 nodes
 # Environment: BENCH_RUNS (cold-start runs per build, default 20), BENCH_LOG_MB (default 300), BENCH_SKIP_BDN=1.
@@ -57,12 +59,11 @@ $DOTNET build tests/InstantOnRemediate.Benchmarks -c Release -v q -nologo >"$OUT
 BENCH="$DOTNET $ROOT/tests/InstantOnRemediate.Benchmarks/bin/Release/net10.0/InstantOnRemediate.Benchmarks.dll"
 
 echo "== classification throughput: ${LOG_MB} MB plain log (an InstantOn failure episode every 200,000 lines)"
-python3 - "$WORK/literals.txt" "$WORK/app.log" "$LOG_MB" <<'PY'
-import json, random, sys
-literals, log, mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
-doc = json.load(open("functions/InstantOnRemediate.Core/Data/signatures.json"))
-lits = sorted({l for k in ("signatures", "markers", "benign", "kernelPatterns") for e in doc[k] for l in e["literals"]})
-open(literals, "w").write("\n".join(lits) + "\n")
+# The baseline is given exactly the literals the classifier's automaton looks for (every catalog layer).
+$BENCH --print-literals >"$WORK/literals.txt"
+python3 - "$WORK/app.log" "$LOG_MB" <<'PY'
+import random, sys
+log, mb = sys.argv[1], int(sys.argv[2])
 rnd = random.Random(1)
 plain = [
     "[INFO] GET /api/orders/{0} 200 3ms user={1}",
@@ -91,7 +92,7 @@ with open(log, "w") as f:
         text = "\n".join(block) + "\n"
         f.write(text)
         written += len(text)
-print(f"generated {written / 1e6:.0f} MB, {i} lines, {len(lits)} catalog literals")
+print(f"generated {written / 1e6:.0f} MB, {i} lines")
 PY
 # GNU time reports CPU and peak RSS where it is installed; without it the commands just run.
 timed() { local label=$1; shift; if [ -x /usr/bin/time ]; then /usr/bin/time -f "$label: %e s wall, %U s user, peak RSS %M KB" "$@"; else "$@"; fi; }
@@ -100,6 +101,23 @@ timed grep grep -F -c -f "$WORK/literals.txt" "$WORK/app.log" 2>&1 | sed 's/^/  
 echo "-- RestoreDetector.ClassifyLines (the CLI classify path, streamed)"
 timed classify $BENCH --classify-file "$WORK/app.log" 2>&1 | sed 's/^/   /'
 rm -f "$WORK/app.log"
+
+echo "== dense logs: the labelled corpus (tests/data/corpus/criu/*.log) concatenated to ~100 MB"
+# Same bytes as SampleLogs.DenseCorpus(): files in ordinal name order, each ending in one newline, repeated.
+python3 - "$WORK/dense.log" <<'PY'
+import glob, sys
+unit = b"".join(open(f, "rb").read().rstrip(b"\n") + b"\n" for f in sorted(glob.glob("tests/data/corpus/criu/*.log")))
+copies = 100_000_000 // len(unit) + 1
+with open(sys.argv[1], "wb") as out:
+    for _ in range(copies):
+        out.write(unit)
+print(f"generated {len(unit) * copies / 1e6:.0f} MB ({copies} copies of {len(unit)} bytes)")
+PY
+echo "-- baseline: grep -F -c -f <catalog literals>, 3 runs (single thread)"
+for _ in 1 2 3; do timed grep grep -F -c -f "$WORK/literals.txt" "$WORK/dense.log" 2>&1 | sed 's/^/   /'; done
+echo "-- RestoreDetector.ClassifyStream, one process start (JIT warm-up included)"
+timed classify $BENCH --classify-file "$WORK/dense.log" 2>&1 | sed 's/^/   /'
+export BENCH_DENSE_FILE="$WORK/dense.log"
 
 if [ "${BENCH_SKIP_BDN:-0}" != "1" ]; then
     echo "== BenchmarkDotNet (short in-process job; reports in $OUT/BenchmarkDotNet.Artifacts)"

@@ -176,4 +176,49 @@ internal static class SampleLogs
 
         return output.ToArray();
     }
+
+    /// <summary>Size of the dense corpus log (the labelled corpus repeated).</summary>
+    internal const int DenseCorpusBytes = 100_000_000;
+
+    /// <summary>
+    /// The labelled corpus logs (sorted by name, each ending in one newline) concatenated and repeated to at least
+    /// <see cref="DenseCorpusBytes"/>; BENCH_DENSE_FILE names a file already built the same way (scripts/bench.sh).
+    /// </summary>
+    public static byte[] DenseCorpus()
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_DENSE_FILE") is { Length: > 0 } file)
+        {
+            return File.ReadAllBytes(file);
+        }
+
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "tests", "data", "corpus", "criu")))
+        {
+            dir = dir.Parent;
+        }
+
+        var corpus = Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("tests/data/corpus/criu not found above " + AppContext.BaseDirectory), "tests", "data", "corpus", "criu");
+        using var one = new MemoryStream();
+        foreach (var log in Directory.GetFiles(corpus, "*.log").Order(StringComparer.Ordinal))
+        {
+            var bytes = File.ReadAllBytes(log).AsSpan();
+            while (!bytes.IsEmpty && bytes[^1] == (byte)'\n')
+            {
+                bytes = bytes[..^1];
+            }
+
+            one.Write(bytes);
+            one.WriteByte((byte)'\n');
+        }
+
+        var unit = one.ToArray();
+        var copies = (DenseCorpusBytes / unit.Length) + 1;
+        var all = new byte[unit.Length * copies];
+        for (var c = 0; c < copies; c++)
+        {
+            unit.CopyTo(all, c * unit.Length);
+        }
+
+        return all;
+    }
 }

@@ -58,8 +58,9 @@ public sealed class ClassifyLongLineTests : IDisposable
         Assert.Equal("restore-failure", o.GetProperty("verdict").GetString());
         var evidence = o.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.All(evidence, e => Assert.True(e.Length <= LineCut.MaxShownLength, $"evidence line of {e.Length} characters"));
-        var omitted = (Marker.Length + JunkBytes - LineCut.MaxShownChars).ToString(CultureInfo.InvariantCulture);
-        Assert.Contains(Marker + new string('x', LineCut.MaxShownChars - Marker.Length) + "…[+" + omitted + " chars]", evidence);
+        // The classifier keeps at most EvidenceText.MaxChars of an evidence line and marks the cut; the CLI's own cut
+        // (LineCut) is the bound for anything longer that reaches the output.
+        Assert.Contains(evidence, e => e.StartsWith(Marker + "xxxx", StringComparison.Ordinal) && (e.EndsWith('…') || e.EndsWith(" chars]", StringComparison.Ordinal)));
         Assert.Equal(1, o.GetProperty("input").GetProperty("truncatedLines").GetInt64());
         Assert.True(stdout.ToString().Length < 8 * 1024, $"{stdout.ToString().Length} characters of output");
     }

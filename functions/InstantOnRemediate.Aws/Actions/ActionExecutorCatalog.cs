@@ -24,13 +24,6 @@ public static class ActionExecutorCatalog
             new SsmRunCommandExecutor(clients.Ssm, policy),
         ];
 
-        // Node-group updates through SSM Automation need an automation role the stack does not create: only a
-        // policy that asks for them (nodegroupUpdates.via = ssm-automation) gets the executor.
-        if (policy.Account.NodegroupUpdates.Via == "ssm-automation")
-        {
-            all.Add(new SsmAutomationExecutor(clients.Ssm));
-        }
-
         return all;
     }
 }

@@ -80,7 +80,8 @@ internal sealed class EksClient : IAmazonEks
     }
 
     [IamAction("eks:CreateNodegroup", Resource = "cluster")]
-    [IamAction("iam:PassRole", Resource = "*")]
+    [IamAction("eks:TagResource", Resource = "nodegroup")] // the request tags the new node group
+    [IamAction("iam:PassRole", Resource = "node-role")]     // its node role, passed to EKS
     public Task<CreateNodegroupResponse> CreateNodegroupAsync(CreateNodegroupRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

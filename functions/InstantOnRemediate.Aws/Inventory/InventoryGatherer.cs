@@ -130,7 +130,8 @@ public sealed class InventoryGatherer
         var images = await ImagesAsync(imageIds, cancellationToken).ConfigureAwait(false);
 
         var members = new Dictionary<string, List<InstanceRef>>(StringComparer.Ordinal);
-        foreach (var instance in instances)
+        var probedGroups = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var instance in instances.OrderBy(i => i.InstanceId, StringComparer.Ordinal))
         {
             var group = instance.NodegroupTag is { } tag && groups.Any(g => g.Name == tag)
                 ? tag
@@ -140,7 +141,9 @@ public sealed class InventoryGatherer
                 continue;
             }
 
-            NodeProbeResult? probed = options.ProbeNodes ? await ProbeAsync(instance.InstanceId, cancellationToken).ConfigureAwait(false) : null;
+            // One node per node group is probed (the group shares its AMI and kernel): what the node says overrides
+            // the AMI catalog's inference for the whole group, and the probes stay within the function's time.
+            NodeProbeResult? probed = options.ProbeNodes && probedGroups.Add(group) ? await ProbeAsync(instance.InstanceId, cancellationToken).ConfigureAwait(false) : null;
             var image = instance.ImageId is not null ? images.GetValueOrDefault(instance.ImageId) : null;
             if (!members.TryGetValue(group, out var list))
             {

@@ -6,7 +6,7 @@ public sealed record InventoryGathererOptions
     /// <summary>How long instance, AMI and node-group answers are reused.</summary>
     public TimeSpan CacheLifetime { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Probe each instance's kernel with SSM (policy decides; off by default).</summary>
+    /// <summary>Probe one node of each node group with the stack's diagnostics document (the runbook's diagnose; off elsewhere).</summary>
     public bool ProbeNodes { get; init; }
 
     /// <summary>

@@ -57,9 +57,6 @@ public enum FollowKind
 
     /// <summary>An SSM Run Command, per instance.</summary>
     SsmCommand,
-
-    /// <summary>An SSM Automation execution.</summary>
-    SsmAutomation,
 }
 
 /// <summary>How the effect of an executed action is proven.</summary>

@@ -8,7 +8,7 @@ public static class ActionKinds
     public static readonly IReadOnlyList<ActionKind> All =
     [
         new Notify(), new EksLabelNodegroup(), new EksTaintNodegroup(), new EksUpdateNodegroupVersion(),
-        new EksCreateNodegroup(), new SsmRunCommand(), new SsmAutomation(), new NoAction(),
+        new EksCreateNodegroup(), new SsmRunCommand(), new NoAction(),
         new EksMigrateNodegroup(),
     ];
 

@@ -1,6 +1,7 @@
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Planning;
+using InstantOnRemediate.Core.Runbook;
 
 namespace InstantOnRemediate.Core.Alerts;
 
@@ -32,8 +33,8 @@ public sealed record AlertGroup
 
     public required string Mode { get; init; }
 
-    /// <summary>Name of the runbook function, for the approve/undo commands the alert prints.</summary>
-    public string RunbookFunction { get; init; } = "instanton-remediate-runbook";
+    /// <summary>Where the approve / undo / pause / plan commands the alert prints go (function, Systems Manager runbooks).</summary>
+    public RunbookLinks Runbooks { get; init; } = new();
 
     /// <summary>Names of kernel features and their minimum versions, for "lacks X (Linux N+)" sentences.</summary>
     public IReadOnlyDictionary<string, string> FeatureMinimums { get; init; } = new Dictionary<string, string>();

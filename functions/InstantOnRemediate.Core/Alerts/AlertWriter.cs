@@ -111,7 +111,8 @@ public static class AlertWriter
             body.AppendLine(advice.TryGetValue("actionsHeld", out var held)
                 ? Indent($"No automatic action yet: {held}.")
                 : "  Nothing yet: this alert is for information.");
-            body.AppendLine(CultureInfo.InvariantCulture, $"  See what the service would do now: {RunbookCommands.LambdaInvoke(group.RunbookFunction, PlanFor(group))}");
+            body.AppendLine("  See what the service would do now:");
+            Commands(body, "    ", group.Runbooks.Lines(PlanFor(group)));
         }
 
         foreach (var action in group.Actions)
@@ -120,19 +121,20 @@ public static class AlertWriter
             body.AppendLine(CultureInfo.InvariantCulture, $"      why: {action.Reason}");
             if (action.Status == ActionStatuses.AwaitingApproval)
             {
-                body.AppendLine(CultureInfo.InvariantCulture, $"      approve: {RunbookCommands.LambdaInvoke(group.RunbookFunction, new ApplyRequest(action.Id, RunbookPlaceholders.Person, RunbookPlaceholders.Reason) { PlanId = group.PlanId })}");
+                body.AppendLine("      approve:");
+                Commands(body, "        ", group.Runbooks.Lines(new ApplyRequest(action.Id, RunbookPlaceholders.Person, RunbookPlaceholders.Reason) { PlanId = group.PlanId }));
             }
 
             if (action.Status == ActionStatuses.Executed && action.Undo is not null)
             {
                 body.AppendLine(CultureInfo.InvariantCulture, $"      undo: {action.Undo}");
-                body.AppendLine(CultureInfo.InvariantCulture, $"            {RunbookCommands.LambdaInvoke(group.RunbookFunction, new RollbackRequest(action.Id, RunbookPlaceholders.Person, RunbookPlaceholders.Reason) { DeleteCreatedNodegroup = action.Type == ActionTypes.EksCreateNodegroup })}");
+                Commands(body, "        ", group.Runbooks.Lines(new RollbackRequest(action.Id, RunbookPlaceholders.Person, RunbookPlaceholders.Reason) { DeleteCreatedNodegroup = action.Type == ActionTypes.EksCreateNodegroup }));
             }
         }
 
         body.AppendLine();
         body.AppendLine("PAUSE ALL AUTOMATIC ACTIONS");
-        body.AppendLine(CultureInfo.InvariantCulture, $"  {RunbookCommands.LambdaInvoke(group.RunbookFunction, new PauseRequest(RunbookPlaceholders.Reason, RunbookPlaceholders.Person))}");
+        Commands(body, "  ", group.Runbooks.Lines(new PauseRequest(RunbookPlaceholders.Reason, RunbookPlaceholders.Person)));
         body.AppendLine();
         body.Append(CultureInfo.InvariantCulture, $"plan {group.PlanId} · cause {group.Cause} · remedy class {remedy}");
 
@@ -266,6 +268,14 @@ public static class AlertWriter
 
         var missing = string.Join(", ", c.Missing.Select(m => group.FeatureMinimums.TryGetValue(m, out var min) ? $"{m} (Linux {min}+)" : m));
         return $"This node group cannot restore InstantOn: its kernel {c.Kernel} lacks {missing}. Pods restored here will keep failing until they run on a compatible node group.";
+    }
+
+    private static void Commands(StringBuilder body, string indent, IReadOnlyList<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            body.Append(indent).AppendLine(line);
+        }
     }
 
     /// <summary>The runbook plan request scoped to the alert's cluster, node group (when one) and cause.</summary>

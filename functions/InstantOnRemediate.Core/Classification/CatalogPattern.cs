@@ -3,7 +3,7 @@ using InstantOnRemediate.Core.Classification.Catalog;
 
 namespace InstantOnRemediate.Core.Classification;
 
-/// <summary>One catalog entry compiled for matching: literals (prefilter) and an optional confirming regex.</summary>
+/// <summary>One catalog entry compiled for matching: literals (found by the automaton) and an optional confirming regex.</summary>
 internal sealed class CatalogPattern(int index, PatternRole role, string id, IReadOnlyList<string> literals, Regex? regex)
 {
     public int Index { get; } = index;
@@ -16,9 +16,13 @@ internal sealed class CatalogPattern(int index, PatternRole role, string id, IRe
 
     public Regex? Regex { get; } = regex;
 
-    public SignatureDefinition? Signature { get; init; }
+    public CauseCandidate? Signature { get; init; }
 
     public MarkerDefinition? Marker { get; init; }
 
     public BenignDefinition? Benign { get; init; }
+
+    public NodeFactDefinition? NodeFact { get; init; }
+
+    public ErrnoDefinition? Errno { get; init; }
 }

@@ -28,9 +28,9 @@ internal static class CatalogValidator
                 throw Fail(where, $"cause '{s.Cause}' is not a defined cause (other than 'unknown')");
             }
 
-            if (s.Verdict is not (Verdicts.RestoreFailure or Verdicts.CheckpointFailure))
+            if (s.Verdict is not ("" or Verdicts.RestoreFailure or Verdicts.CheckpointFailure))
             {
-                throw Fail(where, $"verdict '{s.Verdict}' must be restore-failure or checkpoint-failure");
+                throw Fail(where, $"verdict '{s.Verdict}' must be restore-failure or checkpoint-failure (or absent: from the phase)");
             }
 
             if (s.Precedence is < 0 or > 1000)
@@ -63,7 +63,7 @@ internal static class CatalogValidator
                 CheckLiteralsAreTerms(s.Literals, where);
             }
 
-            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.Signature, s.Id, s.Literals, regex) { Signature = s });
+            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.Signature, s.Id, s.Literals, regex) { Signature = CauseCandidate.From(s) });
         }
 
         for (var i = 0; i < doc.Markers.Count; i++)
@@ -74,6 +74,11 @@ internal static class CatalogValidator
             if (!MarkerKinds.All.Contains(m.Kind))
             {
                 throw Fail(where, $"kind '{m.Kind}' must be one of {string.Join(", ", MarkerKinds.All)}");
+            }
+
+            if (m.Origin is { } origin && !StructureValidator.WrapperOrigins.Contains(origin))
+            {
+                throw Fail(where, $"origin '{origin}' must be one of {string.Join(", ", StructureValidator.WrapperOrigins)}");
             }
 
             CheckSignals(m.Signals, where);
@@ -129,6 +134,52 @@ internal static class CatalogValidator
             patterns.Add(new CatalogPattern(patterns.Count, PatternRole.Kernel, k.Id, k.Literals, Compile(k.Regex, where)));
         }
 
+        for (var i = 0; i < doc.NodeFacts.Count; i++)
+        {
+            var f = doc.NodeFacts[i];
+            var where = $"nodeFacts[{i}] '{f.Id}'";
+            CheckId(ids, f.Id, where);
+            CheckLiterals(f.Literals, where);
+            CheckSignals([f.Signal], where);
+            if (string.IsNullOrWhiteSpace(f.Note) || string.IsNullOrWhiteSpace(f.Source))
+            {
+                throw Fail(where, "needs a note and a source");
+            }
+
+            if (f.Cause is { } implied && (!causeIds.Contains(implied) || implied == CauseIds.Unknown))
+            {
+                throw Fail(where, $"cause '{implied}' is not a defined cause (other than 'unknown')");
+            }
+
+            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.NodeFact, f.Id, f.Literals, Compile(f.Regex, where)) { NodeFact = f });
+        }
+
+        var subsystems = StructureValidator.ValidateSubsystems(doc.Subsystems);
+        var errnoNames = StructureValidator.ValidateErrnos(doc.Errnos);
+        foreach (var e in doc.Errnos)
+        {
+            // Layer 2 rides the same automaton: the strerror text as CRIU prints it and as Go runtimes print it
+            // (lower-case first letter), and the name as a whole word.
+            var lower = char.ToLowerInvariant(e.Text[0]) + e.Text[1..];
+            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.ErrnoText, "errno-text:" + e.Name, lower == e.Text ? [e.Text] : [e.Text, lower], null) { Errno = e });
+            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.ErrnoName, "errno-name:" + e.Name, [e.Name], null) { Errno = e });
+        }
+
+        StructureValidator.ValidateRules(doc.Rules, causeIds, subsystems, errnoNames, ids);
+        if (doc.Rules.Any(r => r.IncludeWarnings))
+        {
+            // The structural layer reads CRIU warnings too: the automaton must find them.
+            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.CriuWarning, "criu-warning", ["Warn (", "Warn  ("], null));
+        }
+
+        foreach (var p in patterns)
+        {
+            if (p.Literals.Any(l => l.Any(c => c >= 128)))
+            {
+                throw Fail($"'{p.Id}'", "literals must be ASCII (the literal automaton reads UTF-8 bytes and UTF-16 text alike)");
+            }
+        }
+
         return patterns;
     }
 
@@ -139,9 +190,9 @@ internal static class CatalogValidator
         {
             var c = causes[i];
             var where = $"causes[{i}] '{c.Id}'";
-            if (!CauseIds.All.Contains(c.Id))
+            if (c.Id.Length < 3 || c.Id.Any(ch => !char.IsAsciiLetterLower(ch) && !char.IsAsciiDigit(ch) && ch != '-') || c.Id == CauseIds.None)
             {
-                throw Fail(where, "is not in the cause vocabulary (DESIGN §4)");
+                throw Fail(where, "id must be a lower-case id other than 'none'");
             }
 
             if (!ids.Add(c.Id))
@@ -160,7 +211,8 @@ internal static class CatalogValidator
             }
         }
 
-        var missing = CauseIds.All.Where(id => !ids.Contains(id)).ToList();
+        // The catalog defines the cause vocabulary; only the causes the code names must be there.
+        var missing = CauseIds.RequiredByCode.Where(id => !ids.Contains(id)).ToList();
         if (missing.Count > 0)
         {
             throw Fail("causes", "lacks an entry for " + string.Join(", ", missing));
@@ -169,7 +221,7 @@ internal static class CatalogValidator
         return ids;
     }
 
-    private static void CheckId(HashSet<string> ids, string id, string where)
+    internal static void CheckId(HashSet<string> ids, string id, string where)
     {
         if (string.IsNullOrEmpty(id) || !ids.Add(id))
         {
@@ -185,7 +237,7 @@ internal static class CatalogValidator
         }
     }
 
-    private static void CheckSignals(IReadOnlyList<string> signals, string where)
+    internal static void CheckSignals(IReadOnlyList<string> signals, string where)
     {
         if (signals.Any(s => s.Length == 0 || s.Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-')))
         {
@@ -229,5 +281,5 @@ internal static class CatalogValidator
         }
     }
 
-    private static CatalogValidationException Fail(string where, string problem) => new($"signature catalog: {where}: {problem}");
+    internal static CatalogValidationException Fail(string where, string problem) => new($"signature catalog: {where}: {problem}");
 }

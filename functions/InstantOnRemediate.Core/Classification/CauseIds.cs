@@ -1,6 +1,10 @@
 namespace InstantOnRemediate.Core.Classification;
 
-/// <summary>The stable cause vocabulary (DESIGN §4). <see cref="Unknown"/>: a failure without an identifying line; <see cref="None"/>: no failure.</summary>
+/// <summary>
+/// The cause vocabulary. The signature catalog (<c>Data/signatures.json</c>, <c>causes</c>) defines it: adding a
+/// cause is a data edit plus its wording. The constants here are the causes the code itself names.
+/// <see cref="Unknown"/>: a failure without an identifying line; <see cref="None"/>: no failure.
+/// </summary>
 public static class CauseIds
 {
     public const string RseqPtraceUnsupported = "rseq-ptrace-unsupported";
@@ -8,12 +12,9 @@ public static class CauseIds
     public const string Unknown = "unknown";
     public const string None = "none";
 
-    public static readonly IReadOnlyList<string> All =
-    [
-        RseqPtraceUnsupported, RseqCriuUnaware, "seccomp", "seccomp-clone3-ns-last-pid", "missing-capability", "prctl-set-mm-eperm",
-        "ptrace-restricted", "selinux-netlink-blocked", "selinux-denied-mmap", "lsm-profile", "cpu-feature-mismatch", "arch-mismatch",
-        "pid-conflict", "file-mismatch", "mount-namespace", "cgroup", "socket-restore", "external-unix-socket", "io-uring", "vdso",
-        "memory-overcommit", "ghost-file-limit", "incomplete-image", "criu-not-installed", "jvm-restore-options",
-        "jvm-restore-hook-failure", "liberty-unsupported-feature", "liberty-security-manager", "runtime-regression", Unknown,
-    ];
+    /// <summary>Every cause id of the embedded catalog, in catalog order (<c>unknown</c> included, <c>none</c> not).</summary>
+    public static IReadOnlyList<string> All => SignatureCatalog.LoadEmbedded().CauseIds;
+
+    /// <summary>Causes the code refers to by name: a catalog must define them.</summary>
+    internal static readonly IReadOnlyList<string> RequiredByCode = [RseqPtraceUnsupported, RseqCriuUnaware, Unknown];
 }

@@ -1,33 +1,77 @@
 namespace InstantOnRemediate.Core.Classification;
 
 /// <summary>
-/// Decides verdict, cause and remedy of one episode. Verdict: a failure marker, else the best signature's verdict,
-/// else CRIU error lines (restore, or checkpoint when they come from dump code), else a success marker, else
-/// restore-only CRIU lines without a success marker (Liberty prints restore.log only after a failed restore),
-/// else none. Cause: the highest-precedence signature whose phase condition holds; <c>unknown</c> for a failure
-/// without one. Benign lines never decide anything.
+/// Decides verdict, cause and remedy of one episode.
+/// Verdict: a failure marker (Liberty, CRIU, runtime, JVM, test), else the best signature or structural rule,
+/// else a crash that follows a restore, else a success marker, else CRIU error lines (checkpoint when they come
+/// from dump-only code), else none. Warnings alone never make a failure.
+/// Cause: the highest-precedence candidate whose phase condition holds — specific signatures (layer 3) usually
+/// outrank structural rules (origin × errno × object); <c>unknown</c> for a failure without one.
+/// Benign lines never decide anything.
 /// </summary>
 internal static class EpisodeClassifier
 {
-    public static ClassificationResult Classify(RestoreEpisode episode, SignatureCatalog catalog, int episodes = 1)
-    {
-        var effective = episode.SignatureHits.Where(h => PhaseHolds(h.Signature.RequiresPhase, episode)).ToList();
-        var best = effective
-            .OrderByDescending(h => h.Signature.Precedence)
-            .ThenBy(h => h.Order < 0 ? int.MaxValue : h.Order)
-            .FirstOrDefault();
+    /// <summary>Output lines after a restore command, without any failure, that show the restored program running.</summary>
+    internal const int MinOutputAfterRestore = 3;
 
+    /// <summary>Verdict and the cause candidates of an episode, without building a result (cheap: no allocation).</summary>
+    public static EpisodeDecision Decide(RestoreEpisode episode)
+    {
+        SignatureHit? best = null, deciding = null;
+        var effective = 0;
+        foreach (var h in episode.SignatureHits)
+        {
+            if (!PhaseHolds(h.Signature.RequiresPhase, episode))
+            {
+                continue;
+            }
+
+            effective++;
+            if (Outranks(h, best))
+            {
+                best = h;
+            }
+
+            if (!h.CauseOnly && Outranks(h, deciding))
+            {
+                deciding = h;
+            }
+        }
+
+        var phaseVerdict = episode.CheckpointPhase ? Verdicts.CheckpointFailure : Verdicts.RestoreFailure;
         var verdict = episode.FirstFailureKind switch
         {
             MarkerKinds.RestoreFailed => Verdicts.RestoreFailure,
             MarkerKinds.CheckpointFailed => Verdicts.CheckpointFailure,
-            _ when best is not null => best.Signature.Verdict,
+            MarkerKinds.Failed => deciding?.Signature.Verdict ?? phaseVerdict,
+            _ when deciding is not null => deciding.Signature.Verdict ?? phaseVerdict,
+            // A JVM crash in an InstantOn log: the restored (or checkpointing) process died.
+            _ when episode.Crashed => phaseVerdict,
             _ when episode.RestoreSucceeded => Verdicts.RestoreSuccess,
             _ when episode.CriuError => episode.CriuErrorDumpSide ? Verdicts.CheckpointFailure : Verdicts.RestoreFailure,
+            // Liberty prints restore.log (warnings and errors at the default log level) only after a failed restore.
             _ when episode.RestorePhaseBenign => Verdicts.RestoreFailure,
+            // A restore command followed by the program's own output and no error: the restored task runs (--shell-job).
+            _ when episode.LinesAfterRestoreCommand >= MinOutputAfterRestore => Verdicts.RestoreSuccess,
             _ => Verdicts.None,
         };
 
+        return new EpisodeDecision(verdict, best, effective);
+    }
+
+    /// <summary>Orders episodes for "the most significant one": failures with a cause, then unknown failures, then successes, then nothing.</summary>
+    public static int Rank(EpisodeDecision decision, RestoreEpisode episode) => decision.Verdict switch
+    {
+        Verdicts.RestoreFailure or Verdicts.CheckpointFailure => decision.Best is null && episode.NodeCauses.Count == 0 ? 2 : 3,
+        Verdicts.RestoreSuccess => 1,
+        _ => 0,
+    };
+
+    public static ClassificationResult Classify(RestoreEpisode episode, SignatureCatalog catalog, int episodes = 1)
+    {
+        var decision = Decide(episode);
+        var verdict = decision.Verdict;
+        var best = decision.Best;
         if (verdict is Verdicts.None or Verdicts.RestoreSuccess)
         {
             return new ClassificationResult
@@ -38,13 +82,14 @@ internal static class EpisodeClassifier
                 Evidence = verdict == Verdicts.None ? [] : episode.Evidence.Where(e => e.IsMarker).Select(e => e.Text).ToList(),
                 Benign = episode.BenignLines,
                 Kernel = episode.Kernel,
-                Signals = episode.Kernel is null ? [] : [Signals.KernelFromLog],
+                Signals = [.. episode.NodeSignals.Concat(episode.Kernel is null ? [] : [Signals.KernelFromLog]).Order(StringComparer.Ordinal)],
                 Matched = [.. episode.MatchedMarkers],
                 Episodes = episodes,
             };
         }
 
         var signals = new SortedSet<string>(episode.MarkerSignals, StringComparer.Ordinal);
+        signals.UnionWith(episode.NodeSignals);
         var cause = CauseIds.Unknown;
         if (best is not null)
         {
@@ -58,17 +103,29 @@ internal static class EpisodeClassifier
             }
         }
 
+        else if (episode.NodeCauses.Count > 0)
+        {
+            // No line identifies the cause, but CRIU's probes showed the node lacks what the failure needs.
+            cause = episode.NodeCauses[0];
+            signals.Add(Signals.CauseFromNodeFact);
+        }
+
         if (episode.Kernel is not null)
         {
             signals.Add(Signals.KernelFromLog);
         }
 
-        if (effective.Count < episode.SignatureHits.Count)
+        if (decision.Effective < episode.SignatureHits.Count)
         {
             signals.Add(Signals.SignatureNeedsOtherPhase);
         }
 
-        var effectiveIds = effective.Select(h => h.Signature.Id).ToHashSet(StringComparer.Ordinal);
+        // Evidence: every specific signature that held, and the structural rules that name the chosen cause.
+        var effectiveIds = episode.SignatureHits
+            .Where(h => PhaseHolds(h.Signature.RequiresPhase, episode))
+            .Where(h => !h.Signature.Structural || h.Signature.Cause == best?.Signature.Cause)
+            .Select(h => h.Signature.Id)
+            .ToHashSet(StringComparer.Ordinal);
         var evidence = episode.Evidence
             .Where(e => e.IsMarker || e.SignatureIds.Any(effectiveIds.Contains) || (best is null && e.IsCriuError))
             .Select(e => e.Text)
@@ -98,6 +155,12 @@ internal static class EpisodeClassifier
         Verdicts.RestoreSuccess => 1,
         _ => 0,
     };
+
+    /// <summary>Higher precedence wins; on a tie the line that came first.</summary>
+    private static bool Outranks(SignatureHit h, SignatureHit? other) =>
+        other is null
+        || h.Signature.Precedence > other.Signature.Precedence
+        || (h.Signature.Precedence == other.Signature.Precedence && (h.Order < 0 ? int.MaxValue : h.Order) < (other.Order < 0 ? int.MaxValue : other.Order));
 
     private static bool PhaseHolds(string? phase, RestoreEpisode episode) => phase switch
     {

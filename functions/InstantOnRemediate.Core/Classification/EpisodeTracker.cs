@@ -9,7 +9,7 @@ namespace InstantOnRemediate.Core.Classification;
 internal sealed class EpisodeTracker(SignatureCatalog catalog)
 {
     private readonly List<CatalogPattern> hits = [];
-    private RestoreEpisode current = new();
+    private RestoreEpisode current = new(catalog.Structure);
 
     /// <returns>The episode this line closed, if it started a new one.</returns>
     public RestoreEpisode? Feed(ReadOnlySpan<char> line, long timestamp, string? eventId)
@@ -21,6 +21,24 @@ internal sealed class EpisodeTracker(SignatureCatalog catalog)
             return null;
         }
 
+        return FeedHits(line, hits, timestamp, eventId);
+    }
+
+    /// <summary>A line whose literals were already found (streamed bytes): confirms the candidates' regexes and feeds it.</summary>
+    public RestoreEpisode? FeedCandidates(ReadOnlySpan<char> line, ReadOnlySpan<ulong> seen, long timestamp, string? eventId)
+    {
+        hits.Clear();
+        if (!catalog.Matcher.Confirm(line, seen, hits))
+        {
+            current.AddPlain(timestamp, eventId);
+            return null;
+        }
+
+        return FeedHits(line, hits, timestamp, eventId);
+    }
+
+    private RestoreEpisode? FeedHits(ReadOnlySpan<char> line, List<CatalogPattern> hits, long timestamp, string? eventId)
+    {
         var starts = false;
         var terminal = false;
         foreach (var h in hits)
@@ -33,7 +51,7 @@ internal sealed class EpisodeTracker(SignatureCatalog catalog)
         if ((starts && current.HasStart) || (terminal && current.HasTerminal))
         {
             closed = current;
-            current = new RestoreEpisode();
+            current = new RestoreEpisode(catalog.Structure);
         }
 
         current.Add(line, hits, timestamp, eventId);
@@ -46,7 +64,7 @@ internal sealed class EpisodeTracker(SignatureCatalog catalog)
     public RestoreEpisode Finish()
     {
         var last = current;
-        current = new RestoreEpisode();
+        current = new RestoreEpisode(catalog.Structure);
         return last;
     }
 }

@@ -1,56 +1,59 @@
 using System.Buffers;
-using System.Collections.Frozen;
 
 namespace InstantOnRemediate.Core.Classification;
 
 /// <summary>
-/// Finds the catalog patterns a line matches. A line that contains none of the catalog's literals is rejected by
-/// a few vectorised <see cref="SearchValues{T}"/> scans without allocating; only candidates run their regex.
+/// Finds the catalog patterns a line matches in one pass: every literal of every layer (signatures, markers,
+/// benign lines, node facts, kernel releases, the CRIU line prefixes the structural rules need) sits in one
+/// <see cref="LiteralAutomaton"/>; only patterns whose literal occurred run their (anchored, bounded) regex.
+/// A line without any literal costs one table step per character and no allocation.
 /// </summary>
-/// <remarks>
-/// The literals are split, in ordinal order, into groups of at most <see cref="PrefilterGroupSize"/>: a
-/// <see cref="SearchValues{T}"/> of that many strings runs the vectorised Teddy search, while one over the whole
-/// catalog (about a hundred literals) falls back to Aho-Corasick, which measured several times slower per character
-/// than the handful of Teddy scans together. Sorting keeps literals with a common start in one group, so each
-/// group's fingerprints stay selective.
-/// </remarks>
 internal sealed class LineMatcher
 {
-    internal const int PrefilterGroupSize = 18;
+    /// <summary>Patterns per line held on the stack; catalogs are far smaller.</summary>
+    internal const int MaxStackWords = 16;
+
+    /// <summary>Distinct patterns one line can be a candidate for (a line holding more keeps the first, in literal order).</summary>
+    internal const int MaxCandidatesPerLine = 64;
 
     private static readonly SearchValues<char> JsonEscaped = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
 
-    private readonly SearchValues<string>[] prefilters;
-    private readonly FrozenDictionary<char, LiteralRef[]> byFirstChar;
     private readonly CatalogPattern[] patterns;
+    private readonly int[][] literalPatterns;
 
     public LineMatcher(IReadOnlyList<CatalogPattern> patterns)
     {
         this.patterns = [.. patterns];
-        var literalPatterns = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var p in patterns)
         {
             foreach (var literal in p.Literals)
             {
-                if (!literalPatterns.TryGetValue(literal, out var list))
+                if (!ids.TryGetValue(literal, out var list))
                 {
-                    literalPatterns[literal] = list = [];
+                    ids[literal] = list = [];
                 }
 
-                list.Add(p.Index);
+                if (!list.Contains(p.Index))
+                {
+                    list.Add(p.Index);
+                }
             }
         }
 
-        LiteralsSurviveJsonEscaping = literalPatterns.Keys.All(l => l.AsSpan().IndexOfAny(JsonEscaped) < 0);
-        prefilters = [.. literalPatterns.Keys.Order(StringComparer.Ordinal).Chunk(PrefilterGroupSize)
-            .Select(group => SearchValues.Create(group, StringComparison.Ordinal))];
-        byFirstChar = literalPatterns
-            .GroupBy(kv => kv.Key[0])
-            .ToFrozenDictionary(g => g.Key, g => g.Select(kv => new LiteralRef(kv.Key, [.. kv.Value])).ToArray());
+        Literals = [.. ids.Keys.Order(StringComparer.Ordinal)];
+        literalPatterns = [.. Literals.Select(l => ids[l].ToArray())];
+        Automaton = new LiteralAutomaton(Literals);
+        LiteralsSurviveJsonEscaping = Literals.All(l => l.AsSpan().IndexOfAny(JsonEscaped) < 0);
     }
 
     public IReadOnlyList<CatalogPattern> Patterns => patterns;
+
+    /// <summary>The distinct literals of the whole catalog, ordinal order (what <c>grep -F -f</c> is given in the benchmark).</summary>
+    public IReadOnlyList<string> Literals { get; }
+
+    internal LiteralAutomaton Automaton { get; }
 
     /// <summary>
     /// True when no literal holds a character that JSON must escape (quote, backslash, control characters): then a
@@ -62,71 +65,51 @@ internal sealed class LineMatcher
     /// True when a JSON-encoded line cannot hold any catalog literal once decoded, so parsing it can be skipped: no
     /// literal in the raw text, no <c>\u</c> or <c>\/</c> escape that could spell one.
     /// </summary>
-    /// <remarks>The escapes are looked for first: one search each, where the literals take a scan per prefilter group.</remarks>
     public bool CannotHoldLiteralWhenDecoded(ReadOnlySpan<char> json) =>
         LiteralsSurviveJsonEscaping && json.IndexOf("\\u", StringComparison.Ordinal) < 0 && json.IndexOf("\\/", StringComparison.Ordinal) < 0 && !IsCandidate(json);
 
     /// <summary>True when the line contains at least one catalog literal (no regex run, no allocation).</summary>
-    public bool IsCandidate(ReadOnlySpan<char> line)
-    {
-        foreach (var prefilter in prefilters)
-        {
-            if (line.IndexOfAny(prefilter) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsCandidate(ReadOnlySpan<char> line) => Automaton.Contains(line);
 
     /// <summary>Adds to <paramref name="hits"/> every pattern whose literal and regex match the line.</summary>
     public bool Match(ReadOnlySpan<char> line, List<CatalogPattern> hits)
     {
-        // Find the first group with a hit before setting up: most lines have none.
-        var first = 0;
-        var pos = -1;
-        for (; first < prefilters.Length && pos < 0; first++)
-        {
-            pos = line.IndexOfAny(prefilters[first]);
-        }
+        var words = Automaton.BitsetWords;
+        Span<ulong> seen = words <= MaxStackWords ? stackalloc ulong[words] : new ulong[words];
+        seen.Clear();
+        var state = 0;
+        return Automaton.Scan(line, ref state, seen) && Confirm(line, seen, hits);
+    }
 
-        if (pos < 0)
+    /// <summary>Adds the patterns of the literals in <paramref name="seen"/> whose regex (if any) matches <paramref name="line"/>.</summary>
+    public bool Confirm(ReadOnlySpan<char> line, ReadOnlySpan<ulong> seen, List<CatalogPattern> hits)
+    {
+        // The patterns of the literals seen, in catalog order, each once.
+        Span<int> found = stackalloc int[MaxCandidatesPerLine];
+        var count = 0;
+        for (var w = 0; w < seen.Length; w++)
         {
-            return false;
-        }
-
-        Span<bool> candidate = patterns.Length <= 512 ? stackalloc bool[patterns.Length] : new bool[patterns.Length];
-        for (var g = first - 1; g < prefilters.Length; g++)
-        {
-            var prefilter = prefilters[g];
-            pos = g == first - 1 ? pos : line.IndexOfAny(prefilter);
-            while (pos >= 0)
+            var bits = seen[w];
+            while (bits != 0)
             {
-                var rest = line[pos..];
-                if (byFirstChar.TryGetValue(rest[0], out var refs))
+                var id = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                foreach (var p in literalPatterns[id])
                 {
-                    foreach (var r in refs)
+                    if (count < found.Length && !found[..count].Contains(p))
                     {
-                        if (rest.StartsWith(r.Literal, StringComparison.Ordinal))
-                        {
-                            foreach (var p in r.Patterns)
-                            {
-                                candidate[p] = true;
-                            }
-                        }
+                        found[count++] = p;
                     }
                 }
-
-                var next = line[(pos + 1)..].IndexOfAny(prefilter);
-                pos = next < 0 ? -1 : pos + 1 + next;
             }
         }
 
+        found = found[..count];
+        found.Sort();
         var before = hits.Count;
-        for (var i = 0; i < candidate.Length; i++)
+        foreach (var i in found)
         {
-            if (candidate[i] && (patterns[i].Regex is not { } regex || regex.IsMatch(RegexInput(line))))
+            if (patterns[i].Regex is not { } regex || regex.IsMatch(RegexInput(line)))
             {
                 hits.Add(patterns[i]);
             }
@@ -138,6 +121,4 @@ internal sealed class LineMatcher
     /// <summary>The part of a line a regex looks at: CRIU, Liberty and JVM messages are short; this bounds backtracking.</summary>
     internal static ReadOnlySpan<char> RegexInput(ReadOnlySpan<char> line) =>
         line.Length <= SignatureCatalog.MaxRegexInputChars ? line : line[..SignatureCatalog.MaxRegexInputChars];
-
-    private sealed record LiteralRef(string Literal, int[] Patterns);
 }

@@ -11,5 +11,14 @@ public static class MarkerKinds
     /// <summary>A CRIU <c>Error (criu/…)</c> line: failure content even without any other marker.</summary>
     public const string CriuError = "criu-error";
 
-    public static readonly IReadOnlyList<string> All = [RestoreFailed, RestoreSucceeded, CheckpointRequested, CheckpointFailed, CriuError];
+    /// <summary>Something failed and says so (a test's <c>*_FAILED</c>, <c>--- FAIL:</c>): a checkpoint failure when the episode is a checkpoint, else a restore failure.</summary>
+    public const string Failed = "failed";
+
+    /// <summary>A restore was started (<c>criu restore</c>, <c>podman container restore</c>, …): later crashes belong to it.</summary>
+    public const string RestoreAttempt = "restore-attempt";
+
+    /// <summary>The process crashed (JVM dump, SIGSEGV/SIGILL report): a restore failure when it follows a restore.</summary>
+    public const string Crashed = "crashed";
+
+    public static readonly IReadOnlyList<string> All = [RestoreFailed, RestoreSucceeded, CheckpointRequested, CheckpointFailed, CriuError, Failed, RestoreAttempt, Crashed];
 }

@@ -6,4 +6,8 @@ internal enum PatternRole
     Marker,
     Benign,
     Kernel,
+    NodeFact,
+    CriuWarning,
+    ErrnoText,
+    ErrnoName,
 }

@@ -115,15 +115,27 @@ public static class RestoreDetector
         return findings;
     }
 
+    /// <summary>
+    /// Classifies one container's log read from a UTF-8 stream (a file, stdin) in bounded memory, whatever the line
+    /// lengths; same answers as <see cref="ClassifyLines"/> for the same text, several times faster on large logs.
+    /// </summary>
+    public static ClassificationResult ClassifyStream(Stream stream, SignatureCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return new LogStreamClassifier(catalog ?? SignatureCatalog.LoadEmbedded()).Classify(stream);
+    }
+
     /// <summary>Classifies one container's log read line by line. JSON lines (Docker json-file, Fluent Bit) are unwrapped.</summary>
     public static ClassificationResult ClassifyLines(IEnumerable<string> lines, SignatureCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         catalog ??= SignatureCatalog.LoadEmbedded();
         var tracker = new EpisodeTracker(catalog);
-        ClassificationResult? best = null;
+        RestoreEpisode? best = null;
+        var bestRank = -1;
         var episodes = 0;
 
+        // Only the most significant episode (the last of the highest rank) becomes a result.
         void Consider(RestoreEpisode episode)
         {
             if (episode.LineCount == 0)
@@ -132,10 +144,11 @@ public static class RestoreDetector
             }
 
             episodes++;
-            var result = EpisodeClassifier.Classify(episode, catalog);
-            if (best is null || EpisodeClassifier.Rank(result) >= EpisodeClassifier.Rank(best))
+            var rank = EpisodeClassifier.Rank(EpisodeClassifier.Decide(episode), episode);
+            if (rank >= bestRank)
             {
-                best = result;
+                best = episode;
+                bestRank = rank;
             }
         }
 
@@ -173,6 +186,6 @@ public static class RestoreDetector
         }
 
         Consider(tracker.Finish());
-        return (best ?? ClassificationResult.NoFinding) with { Episodes = episodes };
+        return (best is null ? ClassificationResult.NoFinding : EpisodeClassifier.Classify(best, catalog)) with { Episodes = episodes };
     }
 }

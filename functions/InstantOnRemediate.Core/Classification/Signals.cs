@@ -15,6 +15,9 @@ public static class Signals
     /// <summary>The cause was changed by a <c>kernelBelow</c> rule using the kernel printed in the log.</summary>
     public const string CauseRefinedByKernel = "cause-refined-by-log-kernel";
 
+    /// <summary>No line named the cause; a node fact (a kernel probe CRIU printed) did.</summary>
+    public const string CauseFromNodeFact = "cause-from-node-fact";
+
     /// <summary>A signature needed a phase the episode did not show, so it was not used.</summary>
     public const string SignatureNeedsOtherPhase = "signature-needs-other-phase";
 }

@@ -28,6 +28,8 @@ public sealed class SignatureCatalog
     {
         Document = document;
         causes = document.Causes.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        CauseIds = [.. document.Causes.Select(c => c.Id)];
+        Structure = new StructuralRules(document);
         Matcher = new LineMatcher(patterns);
         MessageFilter = message => !Matcher.CannotHoldLiteralWhenDecoded(message);
     }
@@ -37,6 +39,11 @@ public sealed class SignatureCatalog
     public CatalogDocument Document { get; }
 
     internal LineMatcher Matcher { get; }
+
+    internal StructuralRules Structure { get; }
+
+    /// <summary>The cause ids this catalog defines, in catalog order.</summary>
+    public IReadOnlyList<string> CauseIds { get; }
 
     /// <summary>
     /// Keeps the messages that may hold a catalog literal once decoded, the same test <see cref="RestoreDetector"/>

@@ -160,11 +160,17 @@ public static class AlertFormatter
             steps.Add("Fix: " + string.Join(' ', fix));
         }
 
-        foreach (var line in lines.Select(l => l.Trim()))
+        var trimmed = lines.Select(l => l.Trim()).ToList();
+        for (var i = 0; i < trimmed.Count; i++)
         {
-            if (line.StartsWith("approve: ", StringComparison.Ordinal))
+            var line = trimmed[i];
+            if (line == "approve:")
             {
-                steps.Add("Approve: `" + line["approve: ".Length..] + "`");
+                // The commands follow the heading: the function's, then the Systems Manager runbook's and its console page.
+                for (var j = i + 1; j < trimmed.Count && IsCommand(trimmed[j]); j++)
+                {
+                    steps.Add(Step("Approve", trimmed[j]));
+                }
             }
             else if (line.StartsWith("undo: ", StringComparison.Ordinal))
             {
@@ -173,13 +179,24 @@ public static class AlertFormatter
         }
 
         var pause = Section(lines, "PAUSE ALL AUTOMATIC ACTIONS");
-        if (pause.Count > 0)
+        foreach (var command in pause.Where(IsCommand).Take(2))
         {
-            steps.Add("Pause all automatic actions: `" + pause[0] + "`");
+            steps.Add(Step("Pause all automatic actions", command));
         }
 
         return steps;
     }
+
+    private const string InSystemsManager = "or in Systems Manager: ";
+    private const string InConsole = "or in the console: ";
+
+    private static bool IsCommand(string line) =>
+        line.StartsWith("aws ", StringComparison.Ordinal) || line.StartsWith(InSystemsManager, StringComparison.Ordinal) || line.StartsWith(InConsole, StringComparison.Ordinal);
+
+    private static string Step(string what, string command) =>
+        command.StartsWith(InSystemsManager, StringComparison.Ordinal) ? $"{what} in Systems Manager: `{command[InSystemsManager.Length..]}`"
+        : command.StartsWith(InConsole, StringComparison.Ordinal) ? $"{what} in the console: {command[InConsole.Length..]}"
+        : $"{what}: `{command}`";
 
     /// <summary>The body in chat markdown: section titles bold, evidence in a code block, commands as code.</summary>
     public static string Markdown(string body)
@@ -208,9 +225,10 @@ public static class AlertFormatter
             {
                 text.Append('*').Append(trimmed).Append("*\n");
             }
-            else if (trimmed.StartsWith("aws ", StringComparison.Ordinal) || trimmed.StartsWith("approve: ", StringComparison.Ordinal))
+            else if (trimmed.StartsWith("aws ", StringComparison.Ordinal) || trimmed.StartsWith("approve: ", StringComparison.Ordinal) || trimmed.StartsWith(InSystemsManager, StringComparison.Ordinal))
             {
-                var split = trimmed.StartsWith("approve: ", StringComparison.Ordinal) ? "approve: ".Length : 0;
+                var split = trimmed.StartsWith("approve: ", StringComparison.Ordinal) ? "approve: ".Length
+                    : trimmed.StartsWith(InSystemsManager, StringComparison.Ordinal) ? InSystemsManager.Length : 0;
                 text.Append(trimmed[..split]).Append('`').Append(trimmed[split..].Replace("`", "'", StringComparison.Ordinal)).Append("`\n");
             }
             else

@@ -10,9 +10,16 @@ public static class ActionTypes
     public const string EksCreateNodegroup = "eks-create-nodegroup";
     public const string EksMigrateNodegroup = "eks-migrate-nodegroup";
     public const string SsmRunCommand = "ssm-run-command";
-    public const string SsmAutomation = "ssm-automation";
     public const string None = "none";
 
     /// <summary>Every kind's name, in registry order (one list: <see cref="Actions.ActionKinds"/>).</summary>
     public static IReadOnlyList<string> All => Actions.ActionKinds.Names;
+
+    /// <summary>
+    /// The action type vocabulary of the public response contract (DESIGN §4). The service produces a subset:
+    /// <c>ssm-automation</c> stays in the vocabulary for consumers but is never planned (the stack creates no
+    /// automation role); kinds added later are listed in the README's contract notes (eks-migrate-nodegroup: the staged node-group migration).
+    /// </summary>
+    public static readonly IReadOnlyList<string> Contract =
+        ["notify", "eks-label-nodegroup", "eks-taint-nodegroup", "eks-update-nodegroup-version", "eks-create-nodegroup", "ssm-run-command", "ssm-automation", "eks-migrate-nodegroup", "none"];
 }

@@ -9,7 +9,8 @@ namespace InstantOnRemediate.Core.Planning;
 /// <summary>Remedy class -> candidate actions (DESIGN §6), each with a reason, an undo and validated identifiers.</summary>
 internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placement, IReadOnlyDictionary<string, string> releaseCandidates)
 {
-    private const int MaxSsmInstances = 50;
+    /// <summary>Largest node group a reviewed document is sent to automatically (the executor sends it in batches of 50).</summary>
+    private const int MaxSsmInstances = 1000;
 
     public IReadOnlyList<Candidate> Plan(FailureGroup group) => group.Remedy switch
     {
@@ -109,16 +110,9 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
     private Candidate VersionUpdate(FailureGroup group, NodegroupInventory ng, string release)
     {
         var key = group.Key;
-        var viaAutomation = policy.NodegroupUpdates.Via == "ssm-automation";
         var parameters = Params(("releaseVersion", release), ("currentReleaseVersion", ng.ReleaseVersion ?? ""));
-        if (viaAutomation)
-        {
-            parameters["documentName"] = "AWS-UpdateEKSManagedNodeGroup";
-            parameters["automationAssumeRoleArn"] = policy.NodegroupUpdates.AutomationAssumeRoleArn ?? "";
-        }
-
         var candidate = ActionFactory.Create(
-            viaAutomation ? ActionTypes.SsmAutomation : ActionTypes.EksUpdateNodegroupVersion, key, group,
+            ActionTypes.EksUpdateNodegroupVersion, key, group,
             $"roll node group {key.Nodegroup} from release {ng.ReleaseVersion ?? "?"} to {release}, whose kernel has what CRIU needs",
             $"no automatic undo (EKS does not roll back releases): update node group {key.Nodegroup} to release {ng.ReleaseVersion ?? "its previous release"} by hand if needed",
             disruptive: true,

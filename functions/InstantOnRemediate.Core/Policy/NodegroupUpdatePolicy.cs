@@ -6,9 +6,9 @@ namespace InstantOnRemediate.Core.Policy;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record NodegroupUpdatePolicy
 {
-    /// <summary><c>eks</c> or <c>ssm-automation</c>.</summary>
+    /// <summary><c>eks</c> (UpdateNodegroupVersion), the only way the stack can carry out.</summary>
     public string Via { get; set; } = "eks";
 
-    /// <summary>Role the automation assumes (required when Via is ssm-automation).</summary>
+    /// <summary>Accepted for policies written for earlier versions; unused (no SSM Automation path).</summary>
     public string? AutomationAssumeRoleArn { get; init; }
 }

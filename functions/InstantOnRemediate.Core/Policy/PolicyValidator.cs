@@ -141,15 +141,11 @@ internal static class PolicyValidator
             Fail("amiTypeMigrations", $"'{dup.Key}' is listed more than once");
         }
 
-        if (p.NodegroupUpdates.Via is not ("eks" or "ssm-automation"))
+        if (p.NodegroupUpdates.Via is not "eks")
         {
-            Fail("nodegroupUpdates.via", $"'{p.NodegroupUpdates.Via}' is not eks | ssm-automation");
+            Fail("nodegroupUpdates.via", $"'{p.NodegroupUpdates.Via}' is not supported: node groups are updated through EKS UpdateNodegroupVersion (eks); SSM Automation would need an automation role the stack does not create");
         }
 
-        if (p.NodegroupUpdates.Via == "ssm-automation" && !IdentifierRules.IsRoleArn(p.NodegroupUpdates.AutomationAssumeRoleArn))
-        {
-            Fail("nodegroupUpdates.automationAssumeRoleArn", "an IAM role ARN is required when via is ssm-automation");
-        }
 
         if (!IdentifierRules.IsSsmParameterName(p.Pause.ParameterName))
         {

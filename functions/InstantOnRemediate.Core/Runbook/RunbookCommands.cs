@@ -78,6 +78,54 @@ public static class RunbookCommands
     public static string LambdaInvoke(string runbookFunction, RunbookRequest request) =>
         $"aws lambda invoke --function-name {runbookFunction} --cli-binary-format raw-in-base64-out --payload '{Payload(request)}' /dev/stdout";
 
+    /// <summary>
+    /// The same request as an execution of the stack's Systems Manager runbook for its action: the typed parameters
+    /// the Automation document takes (infra/ssm/runbook-*.yaml), as JSON so any reason survives the shell. Apply and
+    /// Rollback take no approver: the document's aws:approve step records who approved.
+    /// </summary>
+    public static string StartAutomation(string documentName, RunbookRequest request) =>
+        $"aws ssm start-automation-execution --document-name {documentName} --parameters '{AutomationParameters(request)}'";
+
+    /// <summary>The console page that starts <paramref name="documentName"/> (the person fills in the parameters there).</summary>
+    public static string AutomationConsoleUrl(string region, string documentName) =>
+        $"https://{region}.console.aws.amazon.com/systems-manager/automation/execute/{Uri.EscapeDataString(documentName)}?region={region}";
+
+    /// <summary>The Automation document's parameters for <paramref name="request"/> (each a one-element list, as SSM takes them).</summary>
+    public static string AutomationParameters(RunbookRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parameters = request switch
+        {
+            DiagnoseRequest d => new (string, string?)[] { ("Cluster", d.Cluster), ("Nodegroup", d.Nodegroup), ("Node", d.Node), ("Pod", d.Pod), ("Namespace", d.Namespace) },
+            PlanRequest p => [("Cluster", p.Cluster), ("Cause", p.Cause), ("Nodegroup", p.Nodegroup)],
+            StatusRequest s => [("Cluster", s.Cluster)],
+            ApplyRequest a => [("ActionId", a.ActionId), ("Reason", a.Reason)],
+            RollbackRequest r => [("ActionId", r.ActionId), ("Reason", r.Reason), ("DeleteCreatedNodegroup", r.DeleteCreatedNodegroup ? "true" : null)],
+            PauseRequest p => [("Reason", p.Reason), ("By", p.By)],
+            ResumeRequest r => [("Reason", r.Reason), ("By", r.By)],
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "not a runbook request"),
+        };
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            foreach (var (name, value) in parameters)
+            {
+                if (value is not null)
+                {
+                    json.WritePropertyName(name);
+                    json.WriteStartArray();
+                    json.WriteStringValue(value);
+                    json.WriteEndArray();
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan).Replace("'", "\\u0027", StringComparison.Ordinal);
+    }
+
     /// <summary>The local CLI equivalent (reads the same request from stdin).</summary>
     public static string LocalInvoke(RunbookRequest request) =>
         $"echo '{Payload(request)}' | instanton-remediate invoke runbook -";

@@ -34,7 +34,8 @@ internal static class FunctionFactory
         var handlerLog = log.ForHandler(handlerName);
         ArgumentNullException.ThrowIfNull(environment);
         var service = new ServiceContext(options, settings ?? ServiceSettings.FromEnvironment(environment), handlerLog, clock,
-            FunctionPermissions.For(handlerName), () => AwsSettings.FromEnvironment(name => environment[name] as string, AwsSettings.ProfileRegion));
+            FunctionPermissions.For(handlerName), () => AwsSettings.FromEnvironment(name => environment[name] as string, AwsSettings.ProfileRegion),
+            probeNodes: handlerName == HandlerNames.Runbook); // the on-call's diagnose asks the nodes themselves
         // The policy is read (and validated) now, so a missing or invalid one is an init error that names it.
         _ = service.Policy;
         return handlerName switch

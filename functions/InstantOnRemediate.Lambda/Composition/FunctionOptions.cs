@@ -27,6 +27,7 @@ internal sealed record FunctionOptions
     public const string RunbookFunctionVariable = "RUNBOOK_FUNCTION";
     public const string ContainerLogGroupsVariable = "CONTAINER_LOG_GROUPS";
     public const string FunctionNameVariable = "AWS_LAMBDA_FUNCTION_NAME";
+    public const string RunbookDocumentsVariable = "SSM_RUNBOOK_DOCUMENTS";
 
     /// <summary>
     /// Every environment variable the functions read (FunctionOptions, ServiceSettings), its meaning and who sets
@@ -49,6 +50,7 @@ internal sealed record FunctionOptions
         new(PauseParameterVariable, "SSM parameter name of the pause switch (value true = take no action)", VariableSource.Template),
         new(RunbookFunctionVariable, "name of the runbook function, quoted in alerts so on-call can approve or inspect (the runbook function itself uses AWS_LAMBDA_FUNCTION_NAME: a function cannot reference its own name in the template)", VariableSource.Template),
         new(FunctionNameVariable, "set by Lambda: the function's own name (the runbook quotes it in its replies)", VariableSource.Lambda),
+        new(RunbookDocumentsVariable, "the stack's Systems Manager runbooks, action=document comma separated, quoted in alerts next to the function command (detect and reconcile: the runbooks reference the runbook function, so it cannot reference them)", VariableSource.Template),
         new(Aws.Events.EventBusName.Variable, "EventBridge bus name or ARN for the service's events (empty = none; docs/notifications.md)", VariableSource.Template),
         .. Core.Policy.StackDocuments.All.Select(d => new EnvironmentVariable(d.Variable, d.Meaning, VariableSource.Template)),
         new(ContainerLogGroupsVariable, "container log groups reconcile and diagnose search for later restore outcomes, comma separated (default: the clusters' Container Insights groups)", VariableSource.Template),

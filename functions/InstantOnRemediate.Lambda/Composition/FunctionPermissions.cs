@@ -3,6 +3,7 @@ using InstantOnRemediate.Aws.Events;
 using InstantOnRemediate.Aws.Inventory;
 using InstantOnRemediate.Aws.Logs;
 using InstantOnRemediate.Aws.Sns;
+using InstantOnRemediate.Aws.Ssm;
 using InstantOnRemediate.Aws.State;
 using InstantOnRemediate.Lambda.Service;
 
@@ -76,6 +77,7 @@ internal static class FunctionPermissions
         typeof(EksPublicReleases),
         typeof(DynamoDbStateStore),
         typeof(ActionFollower),
+        typeof(CommandInvocations),
         typeof(MigrationStageOperator),
         typeof(ContainerLogSearch),
         typeof(AlertPublisher),

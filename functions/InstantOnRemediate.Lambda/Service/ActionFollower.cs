@@ -1,3 +1,5 @@
+using InstantOnRemediate.Core.Actions;
+using InstantOnRemediate.Aws.Ssm;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using InstantOnRemediate.Aws.Eks;
@@ -9,26 +11,27 @@ namespace InstantOnRemediate.Lambda.Service;
 
 /// <summary>
 /// Reads where an executed action stands: EKS node-group updates (label, taint, version) through DescribeUpdate,
-/// created node groups through DescribeNodegroup, SSM Run Command through ListCommandInvocations (and
+/// created node groups through DescribeNodegroup, SSM Run Command through ListCommandInvocations per instance (and
 /// GetCommandInvocation for the details of a failed instance). Read-only; each method declares its IAM action.
 /// AWS failures propagate (the caller records them and reads again next run).
 /// </summary>
 internal sealed class ActionFollower(IAmazonEks eks, IAmazonSimpleSystemsManagement ssm)
 {
+    private readonly CommandInvocations invocations = new(ssm);
+
     private const int MaxErrorsReported = 5;
 
     public Task<FollowResult> FollowAsync(InFlightAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return action.Type switch
+        var follow = ActionKinds.Find(action.Type)?.Follow ?? FollowKind.None;
+        return follow switch
         {
-            _ when string.IsNullOrEmpty(action.Reference) && action.Type != ActionTypes.EksCreateNodegroup =>
+            FollowKind.EksCreatedNodegroup when (action.Reference ?? action.Nodegroup) is { } created => FollowCreatedNodegroupAsync(action.Cluster, created, cancellationToken),
+            _ when string.IsNullOrEmpty(action.Reference) =>
                 Task.FromResult(new FollowResult(FollowStatuses.NotFollowed, "the action recorded no update or command id to follow")),
-            ActionTypes.EksLabelNodegroup or ActionTypes.EksTaintNodegroup or ActionTypes.EksUpdateNodegroupVersion when action.Nodegroup is not null =>
-                FollowUpdateAsync(action.Cluster, action.Nodegroup, action.Reference!, cancellationToken),
-            ActionTypes.EksCreateNodegroup when (action.Reference ?? action.Nodegroup) is { } created =>
-                FollowCreatedNodegroupAsync(action.Cluster, created, cancellationToken),
-            ActionTypes.SsmRunCommand => FollowCommandAsync(action.Reference!, cancellationToken),
+            FollowKind.EksUpdate when action.Nodegroup is not null => FollowUpdateAsync(action.Cluster, action.Nodegroup, action.Reference!, cancellationToken),
+            FollowKind.SsmCommand => FollowCommandsAsync(action.Reference!, cancellationToken),
             _ => Task.FromResult(new FollowResult(FollowStatuses.NotFollowed, $"{action.Type} is not followed by reconcile (see its console)")),
         };
     }
@@ -68,57 +71,52 @@ internal sealed class ActionFollower(IAmazonEks eks, IAmazonSimpleSystemsManagem
         };
     }
 
-    /// <summary>Every instance of the command: any still pending → in progress; all Success → successful; otherwise failed.</summary>
-    [IamAction("ssm:ListCommandInvocations")]
-    public async Task<FollowResult> FollowCommandAsync(string commandId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every instance of every command the action sent (a reference lists the command ids of its batches, comma
+    /// separated): any instance still pending → in progress; all succeeded → successful; otherwise failed, with each
+    /// failed instance's details. The result names every instance's outcome.
+    /// </summary>
+    public async Task<FollowResult> FollowCommandsAsync(string reference, CancellationToken cancellationToken)
     {
-        var invocations = new List<CommandInvocation>();
-        string? token = null;
-        for (var page = 0; page < 20; page++)
+        var outcomes = new List<(string CommandId, InstanceCommandOutcome Outcome)>();
+        var commands = reference.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var commandId in commands)
         {
-            var response = await ssm.ListCommandInvocationsAsync(new ListCommandInvocationsRequest { CommandId = commandId, NextToken = token }, cancellationToken).ConfigureAwait(false);
-            invocations.AddRange(response.CommandInvocations ?? []);
-            token = response.NextToken;
-            if (string.IsNullOrEmpty(token))
-            {
-                break;
-            }
+            outcomes.AddRange((await invocations.ReadAsync(commandId, cancellationToken).ConfigureAwait(false)).Select(o => (commandId, o)));
         }
 
-        var what = $"SSM command {commandId}";
-        if (invocations.Count == 0)
+        var what = $"SSM command {string.Join(", ", commands)}";
+        if (outcomes.Count == 0)
         {
             return new FollowResult(FollowStatuses.InProgress, what + " has no instance invocations yet");
         }
 
-        var statuses = invocations.Select(i => i.Status?.Value ?? "Pending").ToList();
-        if (statuses.Any(s => s is "Pending" or "InProgress" or "Delayed" or "Cancelling"))
+        var instances = string.Join(", ", outcomes.Select(o => $"{o.Outcome.InstanceId} {o.Outcome.Outcome}"));
+        if (outcomes.Any(o => !o.Outcome.IsFinal))
         {
-            return new FollowResult(FollowStatuses.InProgress, $"{what}: {Summary(statuses)}");
+            return new FollowResult(FollowStatuses.InProgress, $"{what}: {instances}");
         }
 
-        if (statuses.All(s => s == "Success"))
+        if (outcomes.All(o => o.Outcome.Outcome == CommandOutcomes.Succeeded))
         {
-            return new FollowResult(FollowStatuses.Successful, $"{what} succeeded on {statuses.Count} instance(s)");
+            return new FollowResult(FollowStatuses.Successful, $"{what} succeeded on {outcomes.Count} instance(s): {instances}");
         }
 
         var errors = new List<string>();
-        foreach (var failed in invocations.Where(i => i.Status?.Value != "Success").Take(MaxErrorsReported))
+        foreach (var (commandId, failed) in outcomes.Where(o => o.Outcome.Outcome != CommandOutcomes.Succeeded).Take(MaxErrorsReported))
         {
             errors.Add(await InvocationDetailAsync(commandId, failed, cancellationToken).ConfigureAwait(false));
         }
 
-        var status = statuses.All(s => s is "Cancelled" or "Success") ? FollowStatuses.Cancelled : FollowStatuses.Failed;
-        return new FollowResult(status, $"{what}: {Summary(statuses)}: {string.Join("; ", errors)}") { Errors = errors };
+        var status = outcomes.All(o => o.Outcome.Outcome is CommandOutcomes.Cancelled or CommandOutcomes.Succeeded) ? FollowStatuses.Cancelled : FollowStatuses.Failed;
+        return new FollowResult(status, $"{what}: {instances}: {string.Join("; ", errors)}") { Errors = errors };
     }
 
     [IamAction("ssm:GetCommandInvocation")]
-    private async Task<string> InvocationDetailAsync(string commandId, CommandInvocation invocation, CancellationToken cancellationToken)
+    private async Task<string> InvocationDetailAsync(string commandId, InstanceCommandOutcome outcome, CancellationToken cancellationToken)
     {
-        var response = await ssm.GetCommandInvocationAsync(new GetCommandInvocationRequest { CommandId = commandId, InstanceId = invocation.InstanceId }, cancellationToken).ConfigureAwait(false);
-        return $"{invocation.InstanceId} {response.Status?.Value ?? invocation.Status?.Value} ({response.StatusDetails}, exit code {response.ResponseCode})";
+        var response = await ssm.GetCommandInvocationAsync(new GetCommandInvocationRequest { CommandId = commandId, InstanceId = outcome.InstanceId }, cancellationToken).ConfigureAwait(false);
+        return $"{outcome.InstanceId} {response.Status?.Value ?? outcome.Status} ({response.StatusDetails ?? outcome.StatusDetails}, exit code {response.ResponseCode})";
     }
 
-    private static string Summary(IEnumerable<string> statuses) =>
-        string.Join(", ", statuses.GroupBy(s => s, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
 }

@@ -135,10 +135,15 @@ internal sealed class PlanExecution(ServiceContext service)
             return;
         }
 
-        if (outcome.Status == ActionStatuses.Failed && outcome.Retryable)
+        if (outcome.Status == ActionStatuses.Failed)
         {
-            HasRetryableFailure = true;
-            notes.Add($"action {action.Id} ({action.Type}) failed for a transient reason; its claim was released so a retry can carry it out");
+            // Transient: the invocation is retried. Otherwise (document missing, access denied, no SSM agent, ...):
+            // the failure is in the alert and the audit trail, and the claim is released so a later batch or a
+            // person's apply can carry it out once the cause is fixed.
+            HasRetryableFailure |= outcome.Retryable;
+            notes.Add(outcome.Retryable
+                ? $"action {action.Id} ({action.Type}) failed for a transient reason; its claim was released so a retry can carry it out"
+                : $"action {action.Id} ({action.Type}) failed: {outcome.Reason}; its claim was released so it can be carried out once that is fixed");
             await service.State.ReleaseClaimAsync(action.Id, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -191,7 +196,7 @@ internal sealed class PlanExecution(ServiceContext service)
             Notify = notify,
             PlanId = plan.Id,
             Mode = plan.Mode,
-            RunbookFunction = service.Settings.RunbookFunction,
+            Runbooks = service.Settings.Runbooks,
             FeatureMinimums = KernelFeatureMatrix.Default.Features.ToDictionary(f => f.Id, f => KernelFeatureMatrix.Default.Minimum(f.Id).Series, StringComparer.Ordinal),
         });
     }

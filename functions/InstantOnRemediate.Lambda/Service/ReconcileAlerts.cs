@@ -28,7 +28,7 @@ internal static class ReconcileAlerts
             Evidence(body, outcome.Evidence);
         });
 
-    public static Alert Escalation(ExecutedRemediation action, string kind, string reason, IReadOnlyList<string> evidence, string runbookFunction) => Write(
+    public static Alert Escalation(ExecutedRemediation action, string kind, string reason, IReadOnlyList<string> evidence, RunbookLinks runbooks) => Write(
         $"escalated/{kind}/{action.ActionId}",
         $"[InstantOn] ESCALATED on {action.Cluster}/{action.Nodegroup}: {Title(kind)}",
         "high",
@@ -42,12 +42,12 @@ internal static class ReconcileAlerts
             body.AppendLine();
             body.AppendLine("WHAT TO DO");
             body.AppendLine($"  Look at the node group in the EKS console and the pods' restore.log; see the service's view with:");
-            body.AppendLine($"  {RunbookCommands.LambdaInvoke(runbookFunction, new StatusRequest { Cluster = action.Cluster })}");
+            Lines(body, runbooks.Lines(new StatusRequest { Cluster = action.Cluster }));
             body.AppendLine("  Undo the action:");
-            body.AppendLine($"  {RunbookCommands.LambdaInvoke(runbookFunction, new RollbackRequest(action.ActionId, RunbookPlaceholders.Person, RunbookPlaceholders.Reason))}");
+            Lines(body, runbooks.Lines(new RollbackRequest(action.ActionId, RunbookPlaceholders.Person, RunbookPlaceholders.Reason)));
         });
 
-    public static Alert ApprovalOverdue(string cluster, string actionId, DateTimeOffset pendingSince, int timeoutMinutes, string runbookFunction) => Write(
+    public static Alert ApprovalOverdue(string cluster, string actionId, DateTimeOffset pendingSince, int timeoutMinutes, RunbookLinks runbooks) => Write(
         $"approval/{cluster}/{actionId}",
         $"[InstantOn] Approval overdue on {cluster}: action {actionId}",
         "high",
@@ -59,8 +59,10 @@ internal static class ReconcileAlerts
             body.AppendLine("  Until someone approves or rejects it, the restores it would fix keep failing.");
             body.AppendLine();
             body.AppendLine("WHAT TO DO");
-            body.AppendLine($"  Review it:  {RunbookCommands.LambdaInvoke(runbookFunction, new StatusRequest { Cluster = cluster })}");
-            body.AppendLine($"  Approve it: {RunbookCommands.LambdaInvoke(runbookFunction, new ApplyRequest(actionId, RunbookPlaceholders.Person, RunbookPlaceholders.Reason))}");
+            body.AppendLine("  Review it:");
+            Lines(body, runbooks.Lines(new StatusRequest { Cluster = cluster }));
+            body.AppendLine("  Approve it:");
+            Lines(body, runbooks.Lines(new ApplyRequest(actionId, RunbookPlaceholders.Person, RunbookPlaceholders.Reason)));
         });
 
     public static Alert Incompatible(AuditedNodegroup group, IReadOnlyList<string> workloads, IReadOnlyList<string> compatibleTargets) => Write(
@@ -152,6 +154,14 @@ internal static class ReconcileAlerts
     }
 
     private static string Row(string name, string value) => $"  {name,-11} {value}";
+
+    private static void Lines(StringBuilder body, IReadOnlyList<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            body.Append("    ").AppendLine(line);
+        }
+    }
 
     private static string Printable(string text)
     {

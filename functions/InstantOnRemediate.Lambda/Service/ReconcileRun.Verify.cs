@@ -183,7 +183,7 @@ internal sealed partial class ReconcileRun
             case ActionTypes.EksCreateNodegroup when action.Reference is { } created:
                 targets.Add(created);
                 break;
-            case ActionTypes.EksUpdateNodegroupVersion or ActionTypes.SsmRunCommand or ActionTypes.SsmAutomation when action.Nodegroup is { } same:
+            case ActionTypes.EksUpdateNodegroupVersion or ActionTypes.SsmRunCommand when action.Nodegroup is { } same:
                 targets.Add(same);
                 break;
             default:
@@ -199,7 +199,7 @@ internal sealed partial class ReconcileRun
     {
         escalated.Add(new EscalationReport { Kind = kind, Cluster = action.Cluster, ActionId = action.ActionId, Nodegroup = action.Nodegroup, Reason = reason });
         await AuditAsync(action, "escalated", $"{kind}: {reason}", now, cancellationToken).ConfigureAwait(false);
-        await DeliverAsync(ReconcileAlerts.Escalation(action, kind, reason, evidence, service.Settings.RunbookFunction),
+        await DeliverAsync(ReconcileAlerts.Escalation(action, kind, reason, evidence, service.Settings.Runbooks),
             ClaimId("escalated:" + kind, action.Cluster, action.Nodegroup, action.Cause, action.ActionId), action.Cluster, action.Nodegroup, action.Cause,
             now + EscalationClaimLifetime, cancellationToken).ConfigureAwait(false);
         service.Metrics.Count("Escalations", 1, new MetricDimension("Cluster", action.Cluster), new MetricDimension("Kind", kind));
@@ -224,7 +224,7 @@ internal sealed partial class ReconcileRun
                 continue;
             }
 
-            var alert = ReconcileAlerts.ApprovalOverdue(cluster, approval.ActionId, approval.PendingSince, timeout, service.Settings.RunbookFunction);
+            var alert = ReconcileAlerts.ApprovalOverdue(cluster, approval.ActionId, approval.PendingSince, timeout, service.Settings.Runbooks);
             if (await DeliverAsync(alert, ClaimId("approval", cluster, null, null, approval.ActionId), cluster, null, null, now + EscalationClaimLifetime, cancellationToken).ConfigureAwait(false))
             {
                 escalated.Add(new EscalationReport

@@ -32,7 +32,7 @@ internal sealed partial class ReconcileRun(ServiceContext service)
     private static readonly HashSet<string> RemediationTypes = new(StringComparer.Ordinal)
     {
         ActionTypes.EksLabelNodegroup, ActionTypes.EksTaintNodegroup, ActionTypes.EksUpdateNodegroupVersion, ActionTypes.EksCreateNodegroup,
-        ActionTypes.SsmRunCommand, ActionTypes.SsmAutomation,
+        ActionTypes.SsmRunCommand,
     };
 
     private readonly List<FollowedAction> followed = [];

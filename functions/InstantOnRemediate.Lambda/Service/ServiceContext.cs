@@ -28,15 +28,17 @@ internal sealed class ServiceContext : IDisposable
     private readonly Lazy<ActionExecutors?> executors;
     private readonly Lazy<EventPublisher> events;
     private readonly IReadOnlyCollection<Type>? composedOf;
+    private readonly bool probeNodes;
     private string? ephemeralStateDirectory;
 
     /// <param name="composedOf">
     /// The AWS-calling types the function is declared with (FunctionPermissions); executors outside it are not built,
     /// so the function never calls what its role does not grant. Null = every executor.
     /// </param>
-    public ServiceContext(FunctionOptions options, ServiceSettings settings, JsonLogger log, TimeProvider clock, IReadOnlyCollection<Type>? composedOf = null, Func<AwsSettings>? awsSettings = null)
+    public ServiceContext(FunctionOptions options, ServiceSettings settings, JsonLogger log, TimeProvider clock, IReadOnlyCollection<Type>? composedOf = null, Func<AwsSettings>? awsSettings = null, bool probeNodes = false)
     {
         this.composedOf = composedOf;
+        this.probeNodes = probeNodes;
         Options = options;
         Settings = settings;
         Log = log;
@@ -144,7 +146,14 @@ internal sealed class ServiceContext : IDisposable
         if (Aws is { } clients)
         {
             var diagnostics = Policy.Account.Ssm.Diagnostics is { IsResolved: true } document ? document.Name : null;
-            return new AwsInventorySource(new InventoryGatherer(clients.Eks, clients.Ec2, clients.Ssm, Clock, new InventoryGathererOptions { DiagnosticsDocument = diagnostics }));
+            return new AwsInventorySource(new InventoryGatherer(clients.Eks, clients.Ec2, clients.Ssm, Clock, new InventoryGathererOptions
+            {
+                DiagnosticsDocument = diagnostics,
+                ProbeNodes = probeNodes && diagnostics is not null,
+                // A person waits for diagnose: a node that has not answered within ~12 s is reported as such.
+                ProbeMaxAttempts = 6,
+                ProbePollInterval = TimeSpan.FromSeconds(2),
+            }));
         }
 
         return Options.InventoryFile is { } file

@@ -2,6 +2,7 @@ using System.Collections;
 using InstantOnRemediate.Aws.Events;
 using InstantOnRemediate.Aws.Ssm;
 using InstantOnRemediate.Core.Policy;
+using InstantOnRemediate.Core.Runbook;
 using InstantOnRemediate.Lambda.Composition;
 
 namespace InstantOnRemediate.Lambda.Service;
@@ -37,7 +38,13 @@ internal sealed record ServiceSettings
     public string? PauseParameter { get; init; }
 
     /// <summary>Name of the runbook function, printed in alerts' approve/undo commands.</summary>
-    public string RunbookFunction { get; init; } = "instanton-remediate-runbook";
+    public string RunbookFunction { get; init; } = RunbookLinks.DefaultFunction;
+
+    /// <summary>The stack's Systems Manager runbooks per runbook action (SSM_RUNBOOK_DOCUMENTS); empty when not set.</summary>
+    public IReadOnlyDictionary<string, string> RunbookDocuments { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Where printed runbook commands go: the function and the Systems Manager runbooks, in the topic's Region.</summary>
+    public RunbookLinks Runbooks => new() { Function = RunbookFunction, Documents = RunbookDocuments, Region = TopicArn?.Split(':') is { Length: >= 6 } arn ? arn[3] : null };
 
     /// <summary>Deployed names of the stack's SSM documents (SSM_* variables); none offline, where policy references stay unresolved.</summary>
     public StackDocumentNames StackDocuments { get; init; } = StackDocumentNames.None;
@@ -68,7 +75,8 @@ internal sealed record ServiceSettings
             Clusters = List(Get(ClustersVariable)),
             Policy = policy,
             PauseParameter = Get(PauseParameterVariable),
-            RunbookFunction = Get(RunbookFunctionVariable) ?? Get(FunctionOptions.FunctionNameVariable) ?? "instanton-remediate-runbook",
+            RunbookFunction = Get(RunbookFunctionVariable) ?? Get(FunctionOptions.FunctionNameVariable) ?? RunbookLinks.DefaultFunction,
+            RunbookDocuments = RunbookLinks.ParseDocuments(Get(FunctionOptions.RunbookDocumentsVariable)),
             ContainerLogGroups = List(Get(ContainerLogGroupsVariable)),
             StackDocuments = StackDocumentEnvironment.Read(environment),
             EventBus = Get(EventBusName.Variable),

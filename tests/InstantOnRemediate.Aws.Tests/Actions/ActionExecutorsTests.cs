@@ -91,7 +91,7 @@ public sealed class ActionExecutorsTests
         return
         [
             new NotifyExecutor(new RecordingSns()), new EksLabelNodegroupExecutor(eks), new EksTaintNodegroupExecutor(eks), new EksUpdateNodegroupVersionExecutor(eks),
-            new EksCreateNodegroupExecutor(eks), new SsmRunCommandExecutor(ssm, PolicyLoader.LoadDefault()), new SsmAutomationExecutor(ssm),
+            new EksCreateNodegroupExecutor(eks), new SsmRunCommandExecutor(ssm, PolicyLoader.LoadDefault()),
             new EksMigrateNodegroupExecutor(eks),
         ];
     }

@@ -12,7 +12,7 @@ using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Aws.Tests.Actions;
 
-/// <summary>SSM executors: SendCommand against moto_server; StartAutomationExecution (not in moto) against a loopback endpoint, checked with botocore's model.</summary>
+/// <summary>The SSM Run Command executor against moto_server.</summary>
 public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer>
 {
     private const string ReviewedDocumentContent = """
@@ -47,6 +47,32 @@ public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer
     }
 
     [Fact]
+    public async Task SendCommand_NodegroupOf120Instances_EveryInstanceInBatchesOf50()
+    {
+        using var ssm = Client(moto.Endpoint);
+        await EnsureDocumentAsync(ssm, "InstantOnRemediate-SetYamaPtraceScope");
+        var instances = Enumerable.Range(0, 120).Select(i => $"i-{i:x17}").ToList();
+        var action = GoldenPtraceAction() with { Id = "batches-" + Guid.NewGuid().ToString("N") };
+        action = action with { Target = action.Target with { InstanceIds = instances } };
+        var policies = PolicyLoader.Load(RepoPaths.Event("scenarios", "node-config-ptrace", "policy.json")).WithStackDocuments(Deployed);
+
+        var outcome = await new ActionExecutors([new SsmRunCommandExecutor(ssm, policies)]).ExecuteAsync(action);
+
+        Assert.Equal(ActionStatuses.Executed, outcome.Status);
+        var commands = outcome.Reference!.Split(',');
+        Assert.Equal(3, commands.Length);
+        var targeted = new List<string>();
+        foreach (var id in commands)
+        {
+            var command = (await ssm.ListCommandsAsync(new ListCommandsRequest { CommandId = id })).Commands.Single();
+            Assert.InRange(command.InstanceIds.Count, 1, SsmRunCommandExecutor.BatchSize);
+            targeted.AddRange(command.InstanceIds);
+        }
+
+        Assert.Equal(instances, targeted.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task SendCommand_DocumentNotReviewedByPolicy_SkippedNothingSent()
     {
         using var ssm = Client(moto.Endpoint);
@@ -76,31 +102,6 @@ public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer
         Assert.Equal(ActionStatuses.Executed, outcome.Status);
         var command = (await ssm.ListCommandsAsync(new ListCommandsRequest { CommandId = outcome.Reference })).Commands.Single();
         Assert.Equal("InstantOnRemediate-RestoreYamaPtraceScope", command.DocumentName);
-    }
-
-    [Fact]
-    public async Task StartAutomation_RequestMatchesBotocoreModelAndCarriesStableToken()
-    {
-        using var endpoint = new LoopbackJsonEndpoint("""{"AutomationExecutionId":"0123abcd-aaaa-bbbb-cccc-0123456789ab"}""");
-        using var ssm = Client(endpoint.Url);
-        var action = PlanActions.Create(ActionTypes.SsmAutomation, "ng-br", new Dictionary<string, string>
-        {
-            ["documentName"] = SsmAutomationExecutor.DocumentName, ["releaseVersion"] = "1.32.0",
-            ["automationAssumeRoleArn"] = "arn:aws:iam::123456789012:role/instanton-automation",
-        }, disruptive: true);
-
-        var outcome = await new SsmAutomationExecutor(ssm).ExecuteAsync(action);
-
-        Assert.Equal(("executed", "0123abcd-aaaa-bbbb-cccc-0123456789ab"), (outcome.Status, outcome.Reference));
-        Assert.Equal("AmazonSSM.StartAutomationExecution", endpoint.Target);
-        using var body = JsonDocument.Parse(endpoint.Body!);
-        Assert.Empty(BotocoreModel.Load("ssm", "2014-11-06").Check("StartAutomationExecutionRequest", body.RootElement));
-        Assert.Equal("AWS-UpdateEKSManagedNodeGroup", body.RootElement.GetProperty("DocumentName").GetString());
-        Assert.Equal(ActionIds.ToClientRequestToken(action.Id), body.RootElement.GetProperty("ClientToken").GetString());
-        var parameters = body.RootElement.GetProperty("Parameters");
-        Assert.Equal("Update Node Group Version", parameters.GetProperty("UpdateType")[0].GetString());
-        Assert.Equal("ng-br", parameters.GetProperty("NodeGroupName")[0].GetString());
-        Assert.Equal("1.32.0", parameters.GetProperty("AMIReleaseVersion")[0].GetString());
     }
 
     [Fact]
@@ -144,49 +145,6 @@ public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer
         }
         catch (DocumentAlreadyExistsException)
         {
-        }
-    }
-
-    /// <summary>Answers one JSON 1.1 request on 127.0.0.1 with a canned body and keeps what it received.</summary>
-    private sealed class LoopbackJsonEndpoint : IDisposable
-    {
-        private readonly HttpListener listener = new();
-        private readonly Task serving;
-
-        public LoopbackJsonEndpoint(string response)
-        {
-            var port = MotoServer.FreePort();
-            Url = new Uri($"http://127.0.0.1:{port}/");
-            listener.Prefixes.Add(Url.ToString());
-            listener.Start();
-            serving = Task.Run(async () =>
-            {
-                var context = await listener.GetContextAsync();
-                using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
-                {
-                    Body = await reader.ReadToEndAsync();
-                }
-
-                Target = context.Request.Headers["X-Amz-Target"];
-                var bytes = Encoding.UTF8.GetBytes(response);
-                context.Response.ContentType = "application/x-amz-json-1.1";
-                context.Response.Headers["x-amzn-RequestId"] = "req-1";
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
-            });
-        }
-
-        public Uri Url { get; }
-
-        public string? Body { get; private set; }
-
-        public string? Target { get; private set; }
-
-        public void Dispose()
-        {
-            listener.Stop();
-            listener.Close();
-            _ = serving.Exception;
         }
     }
 }

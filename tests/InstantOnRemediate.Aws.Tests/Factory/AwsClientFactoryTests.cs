@@ -102,7 +102,7 @@ public sealed class AwsClientFactoryTests
 
         Assert.Equal(13, declared.Count);
         Assert.All(declared, pair => Assert.NotEmpty(pair.Value));
-        Assert.Equal(["eks:CreateNodegroup", "iam:PassRole"], declared["CreateNodegroupAsync"].Order(StringComparer.Ordinal));
+        Assert.Equal(["eks:CreateNodegroup", "eks:TagResource", "iam:PassRole"], declared["CreateNodegroupAsync"].Order(StringComparer.Ordinal));
         Assert.Equal(["logs:FilterLogEvents"], declared["FilterLogEventsAsync"]);
         Assert.Equal(["sns:Publish"], declared["PublishAsync"]);
         Assert.Equal(["ec2:DescribeInstances"], declared["DescribeInstancesAsync"]);

@@ -5,7 +5,7 @@ using InstantOnRemediate.Testing;
 namespace InstantOnRemediate.Core.Tests.Classification;
 
 /// <summary>One labelled excerpt of the shared corpus (index.jsonl) with the answers its label accepts.</summary>
-internal sealed record CorpusEntry(string Id, string Kind, string RootCause, IReadOnlyList<string> AcceptCauses, IReadOnlyList<string> AcceptVerdicts, string Path)
+internal sealed record CorpusEntry(string Id, string Kind, string RootCause, IReadOnlyList<string> AcceptCauses, IReadOnlyList<string> AcceptVerdicts, string Path, bool Holdout)
 {
     public bool IsFailure => Kind is "restore-failure" or "checkpoint-failure";
 
@@ -25,9 +25,17 @@ internal sealed record CorpusEntry(string Id, string Kind, string RootCause, IRe
 
     public bool CauseAccepted(string cause) => cause == ExpectedCause || AcceptCauses.Contains(cause);
 
+    /// <summary>The remedy class is right when it is the class of the labelled cause or of an accepted one.</summary>
+    public bool RemedyAccepted(string remedy, SignatureCatalog catalog) =>
+        new[] { ExpectedCause }.Concat(AcceptCauses).Any(c => (catalog.Cause(c)?.Remedy ?? RemedyClasses.None) == remedy);
+
+    public string Split => Holdout ? "holdout" : "dev";
+
     public static IReadOnlyList<CorpusEntry> Load()
     {
         var entries = new List<CorpusEntry>();
+        using var split = JsonDocument.Parse(File.ReadAllText(System.IO.Path.Combine(RepoPaths.CriuCorpus, "split.json")));
+        var holdout = split.RootElement.GetProperty("holdout").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(System.IO.Path.Combine(RepoPaths.CriuCorpus, "index.jsonl")))
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -44,7 +52,8 @@ internal sealed record CorpusEntry(string Id, string Kind, string RootCause, IRe
                 root.GetProperty("root_cause").GetString()!,
                 Strings(root, "accept_causes"),
                 Strings(root, "accept_verdicts"),
-                System.IO.Path.Combine(RepoPaths.CriuCorpus, id + ".log")));
+                System.IO.Path.Combine(RepoPaths.CriuCorpus, id + ".log"),
+                holdout.Contains(id)));
         }
 
         return entries;

@@ -103,7 +103,7 @@ public sealed class PolicyLoaderTests
     [InlineData("""{ "ssm": { "diagnostics": { "undoName": "Org-Undo" } } }""", "policy.ssm.diagnostics.undoName")]
     [InlineData("""{ "ssm": { "diagnostics": { "document": null, "external": true, "name": "AWS-RunShellScript" } } }""", "policy.ssm.diagnostics.name")]
     [InlineData("""{ "blastRadius": { "maxNodegroupShareTouchedPerWindow": 1.5 } }""", "policy.blastRadius.maxNodegroupShareTouchedPerWindow")]
-    [InlineData("""{ "nodegroupUpdates": { "via": "ssm-automation" } }""", "policy.nodegroupUpdates.automationAssumeRoleArn")]
+    [InlineData("""{ "nodegroupUpdates": { "via": "ssm-automation" } }""", "policy.nodegroupUpdates.via")]
     [InlineData("""{ "loopGuard": { "ignoreLogGroupPrefixes": [""] } }""", "policy.loopGuard.ignoreLogGroupPrefixes[0]")]
     [InlineData("""{ "thresholds": { "failurs": 3 } }""", "policy.thresholds")]
     [InlineData("""{ "clusters": { "payments": { "thresholds": { "windowMinutes": -1 } } } }""", "policy.clusters.payments.thresholds.windowMinutes")]

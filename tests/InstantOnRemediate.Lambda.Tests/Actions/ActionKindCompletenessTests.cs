@@ -32,7 +32,7 @@ public sealed class ActionKindCompletenessTests
     public void Executors_EveryKind_HasExactlyOneExecutorInTheCatalog()
     {
         using var clients = new AwsClientFactory(AwsSettings.FromEnvironment(n => n == "AWS_REGION" ? "us-east-1" : null), TimeProvider.System, SharedRandomJitter.Instance);
-        var policy = PolicyLoader.Parse("""{"nodegroupUpdates":{"via":"ssm-automation","automationAssumeRoleArn":"arn:aws:iam::123456789012:role/automation"}}""", "test");
+        var policy = PolicyLoader.LoadDefault();
 
         var catalog = ActionExecutorCatalog.Create(clients, policy);
 
@@ -40,13 +40,12 @@ public sealed class ActionKindCompletenessTests
     }
 
     [Fact]
-    public void Permissions_EveryExecutorButAutomation_IsPartOfAFunction()
+    public void Permissions_EveryExecutor_IsPartOfAFunction()
     {
         var composed = FunctionPermissions.Detect.Concat(FunctionPermissions.Runbook).Concat(FunctionPermissions.Reconcile).ToHashSet();
         var executors = typeof(IActionExecutor).Assembly.GetTypes().Where(t => typeof(IActionExecutor).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface);
 
-        // ssm-automation runs only with an automation role the policy names (not created by the stack): docs/action-kinds.md.
-        Assert.All(executors.Where(t => t != typeof(SsmAutomationExecutor)), t => Assert.Contains(t, composed));
+        Assert.All(executors, t => Assert.Contains(t, composed));
     }
 
     [Fact]

@@ -91,6 +91,14 @@ public sealed partial class RunbookAutomationPayloadTests
         Assert.Contains("unknown member 'approvedBy'", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The runbook payload the Automation document <paramref name="resource"/> sends for these parameter values.</summary>
+    internal static string PayloadFor(string resource, IReadOnlyDictionary<string, string> input)
+    {
+        var content = SsmDocumentFiles.Content(resource);
+        var parameters = Parameters(content, string.Join("&", input.Select(p => $"{p.Key}={p.Value}")));
+        return Render(Run(content, parameters), parameters);
+    }
+
     /// <summary>Parameter values (<c>Name=value&amp;Name=value</c>) as Systems Manager accepts them: known names only, defaults filled in, each matching its allowedPattern.</summary>
     private static Dictionary<string, string> Parameters(JsonObject content, string input)
     {

@@ -59,6 +59,8 @@ public sealed class DeployJourneyTests : IClassFixture<MotoServer>
         Assert.Single(actions, a => a.GetProperty("type").GetString() == "notify" && a.GetProperty("status").GetString() == "executed");
         var alert = Assert.Single(await world.DrainAlertsAsync(moto.Endpoint));
         Assert.StartsWith($"[InstantOn] restore failed on {cluster}/ng-al2-general", alert.Subject, StringComparison.Ordinal);
+        // The stack's Systems Manager runbooks are offered next to the function command (their names as deployed).
+        Assert.Contains($"aws ssm start-automation-execution --document-name {stack}-PauseRunbook", alert.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The detect function's environment as CloudFormation sets it from the template and the overrides.</summary>
@@ -74,16 +76,33 @@ public sealed class DeployJourneyTests : IClassFixture<MotoServer>
             ["RunbookFunction"] = $"{stack}-RunbookFunction",
         };
 
-        string Resolve(JsonNode? node) => node switch
+        var conditions = template["Conditions"]!.AsObject();
+        string Ref(string name) => overrides.TryGetValue(name, out var given) ? given
+            : parameters[name] is { } p ? Flat(p["Default"])
+            : resources.TryGetValue(name, out var made) ? made
+            : $"{stack}-{name}"; // any other resource: the physical name CloudFormation generates
+        JsonNode? Eval(JsonNode? node) => node switch
         {
-            JsonValue v => v.ToString(),
-            JsonObject o when o["Ref"] is { } r => overrides.TryGetValue((string)r!, out var given) ? given
-                : parameters[(string)r!] is { } p ? Flat(p["Default"])
-                : resources.TryGetValue((string)r!, out var made) ? made
-                : $"{stack}-{(string)r!}", // any other resource: the physical name CloudFormation generates
-            JsonObject o when o["Fn::Join"] is JsonArray join => string.Join((string)join[0]!, join[1]!.AsArray().Select(Resolve)),
-            _ => throw new InvalidOperationException($"the test cannot resolve {node?.ToJsonString()}"),
+            JsonValue or null => node,
+            JsonArray list => new JsonArray([.. list.Select(n => Eval(n)?.DeepClone())]),
+            JsonObject o when o["Ref"] is { } r => parameters[(string)r!]?["Type"]?.ToString() == "CommaDelimitedList"
+                ? new JsonArray([.. Ref((string)r!).Split(',').Select(x => (JsonNode)x)]) : JsonValue.Create(Ref((string)r!)),
+            JsonObject o when o["Fn::Join"] is JsonArray join => string.Join((string)join[0]!, ((JsonArray)Eval(join[1])!).Select(Text)),
+            JsonObject o when o["Fn::Sub"] is JsonValue sub => System.Text.RegularExpressions.Regex.Replace((string)sub!, @"\$\{([^}]+)\}", m => Ref(m.Groups[1].Value)),
+            JsonObject o when o["Fn::If"] is JsonArray when_ => IsTrue(conditions[(string)when_[0]!]) ? Eval(when_[1]) : Eval(when_[2]),
+            JsonObject o when o["Fn::Select"] is JsonArray sel => ((JsonArray)Eval(sel[1])!)[(int)sel[0]!]!.DeepClone(),
+            JsonObject o when o["Fn::Split"] is JsonArray split => new JsonArray([.. Text(Eval(split[1])).Split((string)split[0]!).Select(x => (JsonNode)x)]),
+            _ => throw new InvalidOperationException($"the test cannot resolve {node.ToJsonString()}"),
         };
+        bool IsTrue(JsonNode? condition) => condition switch
+        {
+            JsonObject o when o["Fn::Not"] is JsonArray not => !IsTrue(not[0]),
+            JsonObject o when o["Fn::Equals"] is JsonArray eq => Text(Eval(eq[0])) == Text(Eval(eq[1])),
+            JsonObject o when o["Condition"] is { } named => IsTrue(conditions[(string)named!]),
+            _ => throw new InvalidOperationException($"the test cannot evaluate {condition?.ToJsonString()}"),
+        };
+        static string Text(JsonNode? node) => node is JsonArray list ? string.Join(',', list.Select(n => n!.ToString())) : node?.ToString() ?? "";
+        string Resolve(JsonNode? node) => Text(Eval(node));
 
         var variables = template["Globals"]!["Function"]!["Environment"]!["Variables"]!.AsObject()
             .Concat(DeploymentFiles.Function(template, "detect").Value["Properties"]!["Environment"]?["Variables"]?.AsObject() ?? []);

@@ -20,6 +20,14 @@ internal static partial class PrintedCommands
         .Replace("<name>", cluster, StringComparison.Ordinal)
         .Replace("<actionId>", "7b1e4d2f9a0c6e387b1e4d2f9a0c6e38", StringComparison.Ordinal); // the README's stand-in for an id from an alert
 
+    /// <summary>Every <c>aws ssm start-automation-execution</c> in <paramref name="text"/>: the document and its parameter values.</summary>
+    public static IReadOnlyList<(string Document, Dictionary<string, string> Parameters)> Automations(string text) =>
+        [.. AutomationCommand().Matches(text).Select(m => (m.Groups["document"].Value,
+            System.Text.Json.JsonDocument.Parse(m.Groups["parameters"].Value).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value[0].GetString()!)))];
+
     [GeneratedRegex(@"aws lambda invoke [^\n]*?--payload '(?<payload>[^']*)'", RegexOptions.CultureInvariant)]
     private static partial Regex LambdaPayload();
+
+    [GeneratedRegex(@"aws ssm start-automation-execution --document-name (?<document>\S+) --parameters '(?<parameters>[^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex AutomationCommand();
 }

@@ -58,7 +58,7 @@ public sealed partial class PrintedCommandsTests
             Cause = "rseq-ptrace-unsupported", Undo = "undo it", Parameters = new Dictionary<string, string> { ["nodegroupName"] = "ng-al2-al2023" },
         };
         var finding = new Finding { Id = "f-1", Verdict = Verdicts.RestoreFailure, Cause = "rseq-ptrace-unsupported", Remedy = RemedyClasses.NodeKernel, Pod = "orders-1", Evidence = ["Error (criu/cr-restore.c:1492): 133 killed by signal 11"] };
-        var group = new AlertGroup { Cluster = "prod-eks", Nodegroup = "ng-al2", Cause = "rseq-ptrace-unsupported", Findings = [finding], PlanId = "plan-3f6c1a9e0b7d2c45", Mode = Modes.Enforce };
+        var group = new AlertGroup { Cluster = "prod-eks", Nodegroup = "ng-al2", Cause = "rseq-ptrace-unsupported", Findings = [finding], PlanId = "plan-3f6c1a9e0b7d2c45", Mode = Modes.Enforce, Runbooks = Links };
 
         var withActions = AlertWriter.Compose(group with
         {
@@ -68,6 +68,8 @@ public sealed partial class PrintedCommandsTests
 
         var payloads = PrintedCommands.Payloads(withActions.Body).Concat(PrintedCommands.Payloads(without.Body)).Distinct(StringComparer.Ordinal).ToList();
         Assert.Equal(["apply", "pause", "plan", "rollback"], payloads.Select(p => RunbookRequestReader.Read(SubscriptionEnvelopes.Utf8(PrintedCommands.Fill(p))).Action).Distinct().Order());
+        Assert.Equal(["apply", "pause", "plan", "rollback"], AcceptedAutomations([withActions.Body, without.Body]).Order());
+        Assert.Contains("https://eu-west-1.console.aws.amazon.com/systems-manager/automation/execute/InstantOnRemediate-prod-Pause?region=eu-west-1", without.Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,13 +78,14 @@ public sealed partial class PrintedCommandsTests
         var executed = new ExecutedRemediation { ActionId = ActionId, Type = ActionTypes.EksLabelNodegroup, Cluster = "prod-eks", Nodegroup = "ng-al2", Cause = "rseq-ptrace-unsupported" };
         var texts = new[]
         {
-            ReconcileAlerts.Escalation(executed, VerificationStatuses.FixNotWorking, "restores still fail", [], "instanton-remediate-runbook").Body,
-            ReconcileAlerts.ApprovalOverdue("prod-eks", ActionId, DateTimeOffset.UnixEpoch, 240, "instanton-remediate-runbook").Body,
+            ReconcileAlerts.Escalation(executed, VerificationStatuses.FixNotWorking, "restores still fail", [], Links).Body,
+            ReconcileAlerts.ApprovalOverdue("prod-eks", ActionId, DateTimeOffset.UnixEpoch, 240, Links).Body,
         };
 
         var actions = texts.SelectMany(PrintedCommands.Payloads).Select(p => RunbookRequestReader.Read(SubscriptionEnvelopes.Utf8(PrintedCommands.Fill(p))).Action).Distinct().Order().ToList();
 
         Assert.Equal(["apply", "rollback", "status"], actions);
+        Assert.Equal(["apply", "rollback", "status"], AcceptedAutomations(texts).Order());
     }
 
     /// <summary>The README, the docs and the shipped runbook samples: every payload in them is accepted.</summary>
@@ -101,6 +104,32 @@ public sealed partial class PrintedCommandsTests
         {
             var e = Record.Exception(() => RunbookRequestReader.Read(SubscriptionEnvelopes.Utf8(PrintedCommands.Fill(payload))));
             Assert.True(e is null, $"{source}: {payload} -> {e?.Message}");
+        }
+    }
+
+    /// <summary>A stack with every Systems Manager runbook (approvers set), in eu-west-1.</summary>
+    private static readonly RunbookLinks Links = new()
+    {
+        Function = "instanton-remediate-prod-RunbookFunction",
+        Region = "eu-west-1",
+        Documents = RunbookActions.All.ToDictionary(a => a, a => $"InstantOnRemediate-prod-{char.ToUpperInvariant(a[0])}{a[1..]}"),
+    };
+
+    /// <summary>
+    /// Each printed start-automation-execution command, placeholders filled, run through its Automation document as
+    /// Systems Manager would (parameter patterns, branches) into the payload the runbook function receives, which
+    /// its reader must accept as the same action. Returns the actions.
+    /// </summary>
+    private static IEnumerable<string> AcceptedAutomations(IEnumerable<string> texts)
+    {
+        foreach (var (document, parameters) in texts.SelectMany(PrintedCommands.Automations).DistinctBy(a => a.Document + string.Join("&", a.Parameters)))
+        {
+            var action = Links.Documents.Single(d => d.Value == document).Key;
+            var filled = parameters.ToDictionary(p => p.Key, p => PrintedCommands.Fill(p.Value));
+            var payload = Deployment.RunbookAutomationPayloadTests.PayloadFor($"{char.ToUpperInvariant(action[0])}{action[1..]}Runbook", filled);
+            var request = RunbookRequestReader.Read(SubscriptionEnvelopes.Utf8(payload));
+            Assert.Equal(action, request.Action);
+            yield return action;
         }
     }
 

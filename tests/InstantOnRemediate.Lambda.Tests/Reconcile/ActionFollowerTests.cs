@@ -95,4 +95,23 @@ public sealed class ActionFollowerTests
         Assert.Equal(FollowStatuses.NotFollowed, result.Status);
         Assert.Empty(server.Requests);
     }
+
+    [Fact]
+    public async Task FollowAsync_CommandInTwoBatches_ReportsEveryInstanceAndTheFailedOnesDetails()
+    {
+        await using var server = new LoopbackHttpServer();
+        server.Enqueue(
+            ScriptedResponse.Json(200, """{"CommandInvocations":[{"CommandId":"c-1","InstanceId":"i-0000000000000000a","Status":"Success","StatusDetails":"Success"}]}"""),
+            ScriptedResponse.Json(200, """{"CommandInvocations":[{"CommandId":"c-2","InstanceId":"i-0000000000000000b","Status":"Failed","StatusDetails":"Failed"},{"CommandId":"c-2","InstanceId":"i-0000000000000000c","Status":"Success","StatusDetails":"Success"}]}"""),
+            ScriptedResponse.Json(200, """{"CommandId":"c-2","InstanceId":"i-0000000000000000b","Status":"Failed","StatusDetails":"Failed","ResponseCode":1}"""));
+        using var clients = Clients(server);
+        var action = Label("c-1,c-2") with { Type = "ssm-run-command" };
+
+        var result = await new ActionFollower(clients.Eks, clients.Ssm).FollowAsync(action, CancellationToken.None);
+
+        Assert.Equal(FollowStatuses.Failed, result.Status);
+        Assert.Contains("i-0000000000000000a succeeded, i-0000000000000000b failed, i-0000000000000000c succeeded", result.Detail, StringComparison.Ordinal);
+        Assert.Equal(["i-0000000000000000b Failed (Failed, exit code 1)"], result.Errors);
+        Assert.Equal(["AmazonSSM.ListCommandInvocations", "AmazonSSM.ListCommandInvocations", "AmazonSSM.GetCommandInvocation"], server.Requests.Select(r => r.Header("X-Amz-Target")));
+    }
 }

@@ -20,4 +20,16 @@ public sealed record CatalogDocument
     public IReadOnlyList<BenignDefinition> Benign { get; init => field = value ?? []; } = [];
 
     public IReadOnlyList<KernelPatternDefinition> KernelPatterns { get; init => field = value ?? []; } = [];
+
+    /// <summary>Layer 1: CRIU subsystems by source file and log prefix.</summary>
+    public IReadOnlyList<SubsystemDefinition> Subsystems { get; init => field = value ?? []; } = [];
+
+    /// <summary>Layer 2: errno names, numbers and texts.</summary>
+    public IReadOnlyList<ErrnoDefinition> Errnos { get; init => field = value ?? []; } = [];
+
+    /// <summary>Layers 1 + 2: origin × errno × object → cause.</summary>
+    public IReadOnlyList<RuleDefinition> Rules { get; init => field = value ?? []; } = [];
+
+    /// <summary>Probe lines that describe the node even without a failure.</summary>
+    public IReadOnlyList<NodeFactDefinition> NodeFacts { get; init => field = value ?? []; } = [];
 }

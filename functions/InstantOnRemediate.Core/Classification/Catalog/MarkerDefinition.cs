@@ -29,6 +29,11 @@ public sealed record MarkerDefinition
     [JsonIgnore]
     public bool InFilter => InFilterValue ?? true;
 
+    /// <summary>Who prints the line: <c>criu</c>, <c>runtime</c> (runc, crun, Podman, containerd, Docker, CRI-O, kubelet, LXC), <c>jvm</c>, <c>liberty</c>, <c>test</c>, <c>kubernetes</c>; structural rules name it.</summary>
+    public string? Origin { get; init; }
+
+    public string? Source { get; init; }
+
     /// <summary>Filter terms covering every literal; the literals themselves when absent.</summary>
     public IReadOnlyList<string> FilterTerms { get; init => field = value ?? []; } = [];
 }

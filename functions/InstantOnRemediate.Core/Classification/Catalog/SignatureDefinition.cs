@@ -30,4 +30,7 @@ public sealed record SignatureDefinition
 
     /// <summary>The subscription-filter term that covers this signature (a substring of every literal); the literal itself when absent.</summary>
     public string? FilterTerm { get; init; }
+
+    /// <summary>Where the line shape and its meaning are documented (issue, CRIU source, docs).</summary>
+    public string? Source { get; init; }
 }

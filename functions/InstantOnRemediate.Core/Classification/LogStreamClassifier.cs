@@ -1,0 +1,211 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using InstantOnRemediate.Core.Ingest;
+
+namespace InstantOnRemediate.Core.Classification;
+
+/// <summary>
+/// Classifies a log read as UTF-8 bytes in fixed-size chunks. The literal automaton reads the bytes directly, so a
+/// line without any catalog literal is never decoded or allocated; a candidate line is decoded up to
+/// <see cref="MaxLineChars"/> characters. Memory is bounded whatever the line length: a line longer than
+/// <see cref="MaxHeldLineBytes"/> is scanned to its end for literals but only its head is kept.
+/// </summary>
+internal sealed class LogStreamClassifier
+{
+    /// <summary>Bytes read per chunk.</summary>
+    internal const int ChunkBytes = 1 << 20;
+
+    /// <summary>At most this much of one line is held (a JSON record longer than this is read as plain text).</summary>
+    internal const int MaxHeldLineBytes = 1 << 20;
+
+    /// <summary>Characters of a candidate plain line handed to the matcher: regexes read 4096, evidence keeps 512.</summary>
+    internal const int MaxLineChars = 16 * 1024;
+
+    private readonly SignatureCatalog catalog;
+    private readonly LiteralAutomaton automaton;
+    private readonly EpisodeTracker tracker;
+    private readonly ulong[] seen;
+    private readonly byte[] held = new byte[MaxHeldLineBytes];
+    private readonly char[] decoded = new char[MaxLineChars];
+    private int heldLength;
+    private bool heldTruncated;
+    private int state;
+    private bool hit;
+    private RestoreEpisode? best;
+    private int bestRank = -1;
+    private int episodes;
+
+    public LogStreamClassifier(SignatureCatalog catalog)
+    {
+        this.catalog = catalog;
+        automaton = catalog.Matcher.Automaton;
+        tracker = new EpisodeTracker(catalog);
+        seen = new ulong[automaton.BitsetWords];
+    }
+
+    public ClassificationResult Classify(Stream stream)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int read;
+            var first = true;
+            while ((read = stream.Read(buffer, 0, ChunkBytes)) > 0)
+            {
+                var chunk = buffer.AsSpan(0, read);
+                if (first && chunk.StartsWith("\uFEFF"u8))
+                {
+                    chunk = chunk[3..];
+                }
+
+                first = false;
+                Feed(chunk);
+            }
+
+            if (heldLength > 0 || hit || state != 0)
+            {
+                EndLine([]);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        Consider(tracker.Finish());
+        return (best is null ? ClassificationResult.NoFinding : EpisodeClassifier.Classify(best, catalog)) with { Episodes = episodes };
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Feed(ReadOnlySpan<byte> chunk)
+    {
+        while (!chunk.IsEmpty)
+        {
+            var nl = chunk.IndexOf((byte)'\n');
+            var piece = nl < 0 ? chunk : chunk[..nl];
+            hit |= automaton.Scan(piece, ref state, seen);
+            if (nl < 0)
+            {
+                Hold(piece);
+                return;
+            }
+
+            EndLine(piece);
+            chunk = chunk[(nl + 1)..];
+        }
+    }
+
+    /// <summary>Keeps the start of a line that continues in the next chunk (bounded).</summary>
+    private void Hold(ReadOnlySpan<byte> piece)
+    {
+        var room = MaxHeldLineBytes - heldLength;
+        if (piece.Length > room)
+        {
+            heldTruncated = true;
+            piece = piece[..room];
+        }
+
+        piece.CopyTo(held.AsSpan(heldLength));
+        heldLength += piece.Length;
+    }
+
+    private void EndLine(ReadOnlySpan<byte> tail)
+    {
+        ReadOnlySpan<byte> line;
+        if (heldLength == 0)
+        {
+            line = tail;
+        }
+        else
+        {
+            Hold(tail);
+            line = held.AsSpan(0, heldLength);
+        }
+
+        if (!line.IsEmpty && line[^1] == (byte)'\r')
+        {
+            line = line[..^1];
+        }
+
+        if (!line.IsEmpty)
+        {
+            Line(line, heldTruncated);
+        }
+
+        heldLength = 0;
+        heldTruncated = false;
+        state = 0;
+        if (hit)
+        {
+            Array.Clear(seen);
+            hit = false;
+        }
+    }
+
+    private void Line(ReadOnlySpan<byte> line, bool truncated)
+    {
+        if (line[0] == (byte)'{' && !truncated)
+        {
+            // A JSON record (Docker json-file, Fluent Bit): escapes (\u, \/) could spell a literal, so it is decoded
+            // whenever it holds a literal or an escape.
+            if (!hit && (!catalog.Matcher.LiteralsSurviveJsonEscaping || (line.IndexOf("\\u"u8) < 0 && line.IndexOf("\\/"u8) < 0)))
+            {
+                tracker.AddPlain(0, null);
+                return;
+            }
+
+            var text = LogRecordParser.Parse(Encoding.UTF8.GetString(line)).Text;
+            var any = false;
+            foreach (var part in text.AsSpan().EnumerateLines())
+            {
+                if (!part.IsEmpty)
+                {
+                    any = true;
+                    if (tracker.Feed(part, 0, null) is { } done)
+                    {
+                        Consider(done);
+                    }
+                }
+            }
+
+            if (!any)
+            {
+                tracker.AddPlain(0, null);
+            }
+
+            return;
+        }
+
+        if (!hit)
+        {
+            tracker.AddPlain(0, null);
+            return;
+        }
+
+        // UTF-8 never decodes to more UTF-16 units than it has bytes: the line buffer (MaxLineChars) always fits.
+        var bytes = line.Length <= MaxLineChars ? line : line[..MaxLineChars];
+        var n = Encoding.UTF8.GetChars(bytes, decoded);
+        if (tracker.FeedCandidates(decoded.AsSpan(0, n), seen, 0, null) is { } closed)
+        {
+            Consider(closed);
+        }
+    }
+
+    private void Consider(RestoreEpisode episode)
+    {
+        if (episode.LineCount == 0)
+        {
+            return;
+        }
+
+        // Only the most significant episode (the last of the highest rank) becomes a result.
+        episodes++;
+        var rank = EpisodeClassifier.Rank(EpisodeClassifier.Decide(episode), episode);
+        if (rank >= bestRank)
+        {
+            best = episode;
+            bestRank = rank;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using InstantOnRemediate.Core.Classification.Catalog;
+using InstantOnRemediate.Core.Ingest;
+
+namespace InstantOnRemediate.Core.Classification;
+
+/// <summary>
+/// The structural layers compiled from the catalog: CRIU source file / log prefix → subsystem (layer 1), errno
+/// names, numbers and texts (layer 2), and the rules origin × errno × object → cause. Runs only on failure lines
+/// (CRIU <c>Error</c>/<c>Warn</c> lines, failure markers), which the literal automaton has already picked out.
+/// </summary>
+internal sealed class StructuralRules
+{
+    private readonly Dictionary<string, SubsystemDefinition>.AlternateLookup<ReadOnlySpan<char>> byFile;
+    private readonly List<(string Prefix, SubsystemDefinition Subsystem)> byPrefix = [];
+    private readonly ErrnoDefinition[] errnos;
+    private readonly Dictionary<int, ErrnoDefinition> byNumber = [];
+    private readonly Dictionary<string, (RuleDefinition Rule, CauseCandidate Candidate)[]> rulesByOrigin;
+    private readonly (RuleDefinition Rule, CauseCandidate Candidate)[] anyOriginRules;
+
+    public StructuralRules(CatalogDocument doc)
+    {
+        var files = new Dictionary<string, SubsystemDefinition>(StringComparer.Ordinal);
+        byFile = files.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var s in doc.Subsystems)
+        {
+            foreach (var f in s.Files)
+            {
+                files[f] = s;
+            }
+
+            foreach (var p in s.Prefixes)
+            {
+                byPrefix.Add((p, s));
+            }
+        }
+
+        byPrefix.Sort((a, b) => b.Prefix.Length.CompareTo(a.Prefix.Length));
+        errnos = [.. doc.Errnos];
+        foreach (var e in errnos)
+        {
+            byNumber.TryAdd(e.Number, e);
+        }
+
+        var rules = doc.Rules.Select(r => (Rule: r, Candidate: CauseCandidate.From(r))).ToList();
+        anyOriginRules = [.. rules.Where(r => r.Rule.Origins.Count == 0)];
+        rulesByOrigin = rules
+            .SelectMany(r => r.Rule.Origins.Select(o => (Origin: o, Entry: r)))
+            .GroupBy(x => x.Origin, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
+        NeedsWarnings = doc.Rules.Any(r => r.IncludeWarnings);
+    }
+
+    /// <summary>True when a rule looks at CRIU <c>Warn</c> lines, so the matcher must find them.</summary>
+    public bool NeedsWarnings { get; }
+
+    /// <summary>Layer 1 facts of a CRIU line (the errno is read later, only when a rule asks); false when the line is not shaped like one.</summary>
+    public bool TryAnalyseCriu(ReadOnlySpan<char> line, string? errno, out LineFacts facts)
+    {
+        facts = default;
+        if (!CriuPrefix.TryParse(line, out var level, out var fileStart, out var fileLength, out var fromRestorer, out var messageStart))
+        {
+            return false;
+        }
+
+        var message = line[messageStart..];
+        var file = line.Slice(fileStart, fileLength);
+        var slash = file.LastIndexOf('/');
+        var name = slash >= 0 ? file[(slash + 1)..] : file;
+        byFile.TryGetValue(name, out var subsystem);
+        if (subsystem is null)
+        {
+            foreach (var (prefix, s) in byPrefix)
+            {
+                if (message.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    subsystem = s;
+                    break;
+                }
+            }
+        }
+
+        var origin = subsystem?.Id ?? (fromRestorer ? "restorer" : LineFacts.CriuOrigin);
+        var phase = subsystem?.Phase is { Length: > 0 } p ? p : Phases.Any;
+        facts = new LineFacts(origin, phase, IsCriu: true, level == CriuLevel.Warn, errno, messageStart);
+        return true;
+    }
+
+    /// <summary>Layer 2 facts of a wrapper's failure line (runtime, JVM, Liberty): errno texts and names, no bare numbers.</summary>
+    public static LineFacts AnalyseWrapper(string origin, string? errno) => new(origin, Phases.Any, IsCriu: false, IsWarning: false, errno, 0);
+
+    /// <summary>Adds every rule that holds for the line: rules of its origin (and of <c>criu</c> for any CRIU line), and rules of any origin.</summary>
+    public void Apply(ReadOnlySpan<char> line, in LineFacts facts, List<CauseCandidate> output)
+    {
+        var message = line[Math.Min(facts.MessageStart, line.Length)..];
+        var errno = new LazyErrno(this, facts.IsCriu, facts.Errno);
+        Check(rulesByOrigin.GetValueOrDefault(facts.Origin), message, facts, ref errno, output);
+        if (facts.IsCriu && facts.Origin != LineFacts.CriuOrigin)
+        {
+            Check(rulesByOrigin.GetValueOrDefault(LineFacts.CriuOrigin), message, facts, ref errno, output);
+        }
+
+        Check(anyOriginRules, message, facts, ref errno, output);
+    }
+
+    private static void Check((RuleDefinition Rule, CauseCandidate Candidate)[]? rules, ReadOnlySpan<char> message, in LineFacts facts, ref LazyErrno errno, List<CauseCandidate> output)
+    {
+        if (rules is null)
+        {
+            return;
+        }
+
+        foreach (var (rule, candidate) in rules)
+        {
+            // Most selective first: warnings, the errno (read once per line), then the object words.
+            if ((facts.IsWarning && !rule.IncludeWarnings)
+                || (rule.Errnos.Count > 0 && (errno.Get(message) is not { } e || !rule.Errnos.Contains(e)))
+                || (rule.Objects.Count > 0 && !AnyWord(message, rule.Objects))
+                || output.Contains(candidate))
+            {
+                continue;
+            }
+
+            output.Add(candidate);
+        }
+    }
+
+    /// <summary>The errno of a message (layer 2): read at most once per line, and only when a rule gets that far.</summary>
+    private struct LazyErrno(StructuralRules rules, bool criu, string? known)
+    {
+        private bool read = known is not null;
+        private string? value = known;
+
+        public string? Get(ReadOnlySpan<char> message)
+        {
+            if (!read)
+            {
+                value = rules.ErrnoOf(message, numeric: criu);
+                read = true;
+            }
+
+            return value;
+        }
+    }
+
+    private static bool AnyWord(ReadOnlySpan<char> text, IReadOnlyList<string> words)
+    {
+        foreach (var w in words)
+        {
+            if (text.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The errno a CRIU message reports as a number when its text and name are absent (those come from the literal
+    /// automaton): <c>with -13</c>, <c>(-2)</c>, <c>errno 1</c>, <c>ret -1</c>, <c>0xfffffffffffffff3</c>.
+    /// </summary>
+    private string? ErrnoOf(ReadOnlySpan<char> message, bool numeric) =>
+        numeric && NumberOf(message) is { } n && byNumber.TryGetValue(n, out var e) ? e.Name : null;
+
+    private static int? NumberOf(ReadOnlySpan<char> message)
+    {
+        var hex = message.IndexOf("0xfffffffffffff", StringComparison.OrdinalIgnoreCase);
+        if (hex >= 0)
+        {
+            var digits = message[(hex + 2)..];
+            var end = 0;
+            while (end < digits.Length && char.IsAsciiHexDigit(digits[end]))
+            {
+                end++;
+            }
+
+            if (end == 16 && ulong.TryParse(digits[..end], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
+            {
+                var negative = -(long)value;
+                return negative is > 0 and < 4096 ? (int)negative : null;
+            }
+        }
+
+        foreach (var lead in (ReadOnlySpan<string>)["with -", "(-", "errno ", "errno=", "ret -", "ret=-", "err -", "err=-"])
+        {
+            var at = message.IndexOf(lead, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var rest = message[(at + lead.Length)..];
+            var end = 0;
+            while (end < rest.Length && char.IsAsciiDigit(rest[end]))
+            {
+                end++;
+            }
+
+            if (end is > 0 and <= 4 && int.TryParse(rest[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,232 @@
+using System.Text;
+using InstantOnRemediate.Core.Classification;
+
+namespace InstantOnRemediate.Core.Tests.Classification;
+
+/// <summary>
+/// The layers on lines no specific signature lists: where a line comes from (CRIU subsystem, runtime, JVM, test
+/// harness) and what went wrong (errno × object) name the cause; plain failures are never <c>none</c>; warnings
+/// and <c>criu check</c> are not failures but node facts are kept; the streaming path agrees with the line path and
+/// stays bounded on any line length.
+/// </summary>
+public sealed class StructuralClassificationTests
+{
+    private static readonly SignatureCatalog Catalog = SignatureCatalog.LoadEmbedded();
+
+    [Theory]
+    [InlineData("(00.120000) Error (criu/mount.c:3456): mnt: Can't umount /tmp/.criu.root.x: Device or resource busy", "mount-namespace", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/cgroup.c:1999): cg: Unable to set up controller cpuset: Invalid argument", "cgroup", Verdicts.RestoreFailure)]
+    [InlineData("(00.3) pie: 1: Error (criu/pie/restorer.c:1234): Unable to map 0x7f0000000000 (vma 12) with -12", "memory-overcommit", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/files-reg.c:2100): Can't open file var/log/app.log on restore: No such file or directory", "file-mismatch", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/sk-inet.c:700): inet: Can't bind inet6 socket (id 12): Cannot assign requested address", "socket-restore", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/kerndat.c:900): Unable to probe memfd_create: Operation not permitted", "seccomp", Verdicts.RestoreFailure)]
+    [InlineData("Error (compel/src/lib/infect.c:400): Can't seize 1234: Operation not permitted", "ptrace-restricted", Verdicts.CheckpointFailure)]
+    [InlineData("Error (criu/timens.c:120): Unable to create a new time namespace: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/vdso.c:700): vdso: Unexpected vvar size 0x4000", "vdso", Verdicts.RestoreFailure)]
+    [InlineData("pie: 7: Error (criu/pie/restorer.c:180): can't write lsm profile (-2)", "lsm-profile", Verdicts.RestoreFailure)]
+    [InlineData("(00.041) Error (criu/tun.c:357): tun: Unable to create tun: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/sk-unix.c:1100): sk unix: Can't bind (-98)", "socket-restore", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/net.c:2000): net: Can't bind netlink socket: EADDRINUSE", "socket-restore", Verdicts.RestoreFailure)]
+    public void ClassifyLines_CriuErrorNoSignatureLists_CauseFromSubsystemErrnoAndObject(string line, string cause, string verdict)
+    {
+        var result = RestoreDetector.ClassifyLines([line, "Error (criu/cr-restore.c:2447): Restoring FAILED."], Catalog);
+
+        Assert.Equal((verdict == Verdicts.CheckpointFailure ? Verdicts.RestoreFailure : verdict, cause), (result.Verdict, result.Cause));
+        Assert.Contains(line, result.Evidence);
+    }
+
+    [Fact]
+    public void ClassifyLines_DumpSideSubsystemWithoutMarker_CheckpointFailure()
+    {
+        var result = RestoreDetector.ClassifyLines(["Error (compel/src/lib/infect.c:400): Can't seize 1234: Operation not permitted"], Catalog);
+
+        Assert.Equal((Verdicts.CheckpointFailure, "ptrace-restricted", RemedyClasses.NodeConfig), (result.Verdict, result.Cause, result.Remedy));
+    }
+
+    [Theory]
+    [InlineData("Error: restoring container 685009ff failed: OCI runtime error", Verdicts.RestoreFailure, CauseIds.Unknown)]
+    [InlineData("time=\"2025-01-01T00:00:00Z\" level=error msg=\"runc restore: criu failed: type RESTORE errno 0\"", Verdicts.RestoreFailure, CauseIds.Unknown)]
+    [InlineData("Error response from daemon: Cannot checkpoint container c1: runc did not terminate successfully", Verdicts.CheckpointFailure, CauseIds.Unknown)]
+    [InlineData("ERRO[0003] failed to restore container web: exec: \"criu\": executable file not found in $PATH", Verdicts.RestoreFailure, "criu-not-installed")]
+    [InlineData("/opt/ol/wlp/bin/server: line 1234: criu: command not found", Verdicts.RestoreFailure, "criu-not-installed")]
+    [InlineData("checkpointing of shop/web-0/app failed (rpc error: code = Unknown desc = checkpoint/restore support not available)", Verdicts.CheckpointFailure, "runtime-regression")]
+    [InlineData("--- FAIL: TestCheckpointRestore (0.33s)", Verdicts.RestoreFailure, CauseIds.Unknown)]
+    [InlineData("step 4: RESTORE_FAILED", Verdicts.RestoreFailure, CauseIds.Unknown)]
+    [InlineData("JVMCRIU012E Restore failed", Verdicts.RestoreFailure, CauseIds.Unknown)]
+    [InlineData("Error: restoring container 4f1 failed: listen tcp :9080: bind: address already in use", Verdicts.RestoreFailure, "socket-restore")]
+    public void ClassifyLines_WrapperSaysItFailed_NeverNone(string line, string verdict, string cause)
+    {
+        var result = RestoreDetector.ClassifyLines([line], Catalog);
+
+        Assert.Equal((verdict, cause), (result.Verdict, result.Cause));
+    }
+
+    [Theory]
+    [InlineData("2025-01-01 10:00:00 WARN auth: LOGIN_FAILED for user bob")]
+    [InlineData("[ERROR   ] CWWKC1101E: The task com.example.Job@1, which was submitted to executor service default, failed.")]
+    [InlineData("2025-01-01 10:00:00 ERROR Unhandled exception in request handler: java.lang.IllegalStateException")]
+    [InlineData("HEALTHCHECK FAIL: database not reachable")]
+    [InlineData("time=\"2025-01-01T10:00:00Z\" level=error msg=\"failed to restore session cache from redis\"")]
+    public void ClassifyLines_AppLinesThatLookBad_NotAFailure(string line)
+    {
+        Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([line], Catalog).Verdict);
+    }
+
+    [Fact]
+    public void ClassifyLines_JvmCrashAfterRestore_RestoreFailureWithCpuCause()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "[AUDIT   ] CWWKC0452I: The Liberty server process resumed operation from a checkpoint in 0.210 seconds.",
+            "Unhandled exception",
+            "Type=Illegal instruction vmState=0x00000000",
+            "JVMDUMP039I Processing dump event \"gpf\", detail \"\" at 2025/01/01 00:00:00 - please wait.",
+        ], Catalog);
+
+        Assert.Equal((Verdicts.RestoreFailure, "cpu-feature-mismatch", RemedyClasses.Hardware), (result.Verdict, result.Cause, result.Remedy));
+    }
+
+    [Fact]
+    public void ClassifyLines_WarningsOnly_NotAFailure()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "Warn  (criu/kerndat.c:1103): $XDG_RUNTIME_DIR not set. Cannot find location for kerndat file",
+            "Warn  (criu/kerndat.c:1472): Can't keep kdat cache on non-tempfs",
+            "Warn  (criu/cgroup.c:330): cg: Failed to read something optional",
+        ], Catalog);
+
+        Assert.Equal(Verdicts.None, result.Verdict);
+    }
+
+    [Fact]
+    public void ClassifyLines_CriuCheckOutput_NoneWithNodeFact()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "Warn  (criu/cr-check.c:813): ptrace(PTRACE_GET_RSEQ_CONFIGURATION) isn't supported. C/R of processes which are using rseq() won't work.",
+            "Looks good but some kernel features are missing which, depending on your process tree, may cause dump or restore failure.",
+        ], Catalog);
+
+        Assert.Equal((Verdicts.None, CauseIds.None), (result.Verdict, result.Cause));
+        Assert.Contains("node-kernel-lacks-get-rseq-conf", result.Signals);
+    }
+
+    [Fact]
+    public void ClassifyLines_FailureWithoutIdentifyingLineButNodeFact_CauseFromNodeFact()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "(00.001) kerndat: ptrace(PTRACE_GET_RSEQ_CONFIGURATION) is not supported",
+            "Error (criu/cr-dump.c:2111): Dumping FAILED.",
+        ], Catalog);
+
+        Assert.Equal((Verdicts.CheckpointFailure, CauseIds.RseqPtraceUnsupported), (result.Verdict, result.Cause));
+        Assert.Contains(Signals.CauseFromNodeFact, result.Signals);
+    }
+
+    [Fact]
+    public void ClassifyLines_RestoreCommandThenProgramOutput_RestoreSuccess()
+    {
+        var result = RestoreDetector.ClassifyLines(["$ sudo criu restore -D ckpt --shell-job", "tick 41", "tick 42", "tick 43"], Catalog);
+
+        Assert.Equal(Verdicts.RestoreSuccess, result.Verdict);
+    }
+
+    [Fact]
+    public void ClassifyLines_SpecificSignatureOutranksStructuralRule()
+    {
+        // files-reg + ENOENT would say file-mismatch; the ns_last_pid signature is the more specific knowledge.
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "Error (criu/cr-restore.c:1325): Can't open -1/sys/kernel/ns_last_pid on procfs: Read-only file system",
+            "Error (criu/files-reg.c:2100): Can't open file tmp/x on restore: No such file or directory",
+            "Error (criu/cr-restore.c:2447): Restoring FAILED.",
+        ], Catalog);
+
+        Assert.Equal("seccomp-clone3-ns-last-pid", result.Cause);
+    }
+
+    [Fact]
+    public void ClassifyStream_EveryCorpusLog_SameAnswerAsClassifyLines()
+    {
+        foreach (var entry in CorpusEntry.Load())
+        {
+            var byLines = RestoreDetector.ClassifyLines(File.ReadLines(entry.Path), Catalog);
+            using var file = File.OpenRead(entry.Path);
+            var byStream = RestoreDetector.ClassifyStream(file, Catalog);
+
+            Assert.Equal((byLines.Verdict, byLines.Cause, byLines.Remedy, byLines.Episodes), (byStream.Verdict, byStream.Cause, byStream.Remedy, byStream.Episodes));
+            Assert.Equal(byLines.Evidence, byStream.Evidence);
+            Assert.Equal(byLines.Signals, byStream.Signals);
+        }
+    }
+
+    [Fact]
+    public void ClassifyStream_50MbSingleLine_EvidenceCutAndMemoryBounded()
+    {
+        var head = "Error (criu/cr-restore.c:1230): Can't fork for 5: File exists ";
+        using var stream = new RepeatingLine(head, 50_000_000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var result = RestoreDetector.ClassifyStream(stream, Catalog);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal((Verdicts.RestoreFailure, "pid-conflict"), (result.Verdict, result.Cause));
+        var evidence = Assert.Single(result.Evidence);
+        Assert.Equal(EvidenceText.MaxChars + EvidenceText.Ellipsis.Length, evidence.Length);
+        Assert.StartsWith(head, evidence, StringComparison.Ordinal);
+        Assert.EndsWith(EvidenceText.Ellipsis, evidence, StringComparison.Ordinal);
+        Assert.True(allocated < 16_000_000, $"allocated {allocated} bytes for a 50 MB line");
+    }
+
+    [Fact]
+    public void ClassifyLines_HugeLine_EvidenceCut()
+    {
+        var line = "Error (criu/cr-restore.c:1230): Can't fork for 5: File exists " + new string('x', 5_000_000);
+
+        var result = RestoreDetector.ClassifyLines([line], Catalog);
+
+        Assert.All(result.Evidence, e => Assert.True(e.Length <= EvidenceText.MaxChars + EvidenceText.Ellipsis.Length));
+        Assert.Equal("pid-conflict", result.Cause);
+    }
+
+    /// <summary>One line of <c>length</c> bytes (the head, then 'x'), then a newline, produced on demand.</summary>
+    private sealed class RepeatingLine(string head, long length) : Stream
+    {
+        private readonly byte[] headBytes = Encoding.UTF8.GetBytes(head);
+        private long position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length + 1;
+
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = 0;
+            while (n < count && position <= length)
+            {
+                buffer[offset + n++] = position == length ? (byte)'\n' : position < headBytes.Length ? headBytes[position] : (byte)'x';
+                position++;
+            }
+
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
