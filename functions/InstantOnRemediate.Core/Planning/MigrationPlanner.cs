@@ -96,7 +96,7 @@ internal sealed class MigrationPlanner(RemediationPolicy policy, Placement place
         var stages = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"migrate the workloads of {ng.Name} (cannot restore InstantOn: {key.Cause}) to {target}, one stage per reconcile run: ")
             .Append(CultureInfo.InvariantCulture, $"1 prepare: {prepare}; ")
-            .Append(CultureInfo.InvariantCulture, $"2 wait until {target} is ACTIVE with {parameters["desiredSize"]} running instance(s) (alert after {Num(m.StageTimeoutMinutes)} min); ")
+            .Append(CultureInfo.InvariantCulture, $"2 wait until {target} is ACTIVE with {(parameters.TryGetValue("targetDesiredSize", out var targetSize) ? targetSize : parameters["desiredSize"])} running instance(s) (alert after {Num(m.StageTimeoutMinutes)} min); ")
             .Append(CultureInfo.InvariantCulture, $"3 fence {ng.Name}: {fence}; ")
             .Append(CultureInfo.InvariantCulture, $"4 drain: scale {ng.Name} from {parameters["desiredSize"]} to 0, at most {Num(m.DrainStep)} node(s) per run, never below the capacity {target} has proven (EKS drains the removed nodes); ")
             .Append(CultureInfo.InvariantCulture, $"5 verify: {Num(m.VerifySuccesses)} successful restore(s) of the affected workloads on {target} and no new failure on {ng.Name}; ")

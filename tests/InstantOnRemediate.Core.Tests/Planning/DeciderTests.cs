@@ -42,10 +42,10 @@ public sealed class DeciderTests
         };
         var input = Input([Ng("ng-al2")], Failures(3, "rseq-ptrace-unsupported", RemedyClasses.NodeKernel, "ng-al2")) with { State = state };
 
-        var clone = Assert.Single(Decider.Decide(input).Actions, a => a.Type == ActionTypes.EksCreateNodegroup);
+        var rollout = Assert.Single(Decider.Decide(input).Actions, a => a.Type is ActionTypes.EksCreateNodegroup or ActionTypes.EksMigrateNodegroup);
 
-        Assert.Equal(ActionStatuses.Skipped, clone.Status);
-        Assert.Contains("one node-group rollout per cluster", clone.Reason, StringComparison.Ordinal);
+        Assert.Equal(ActionStatuses.Skipped, rollout.Status);
+        Assert.Contains("rollout", rollout.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
