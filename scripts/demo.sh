@@ -10,10 +10,13 @@ run() { "$CLI" invoke "$@" --state "$STATE" --mode recommend --json 2>/dev/null;
 
 echo "InstantOnRemediate demo - cluster prod-eks, workload shop/orders (Open Liberty InstantOn, UBI 9 image)"
 echo
-echo "1. The first pod fails to restore its checkpoint on an Amazon Linux 2 node (kernel 5.10)."
+echo "1. The first pod fails to restore its checkpoint on an Amazon Linux 2 node (kernel 5.10). The node group is known"
+echo "   not to restore InstantOn, so people are told at once (offline the alert is only written, not sent); acting waits"
+echo "   for the policy's threshold."
 run detect events/detect/eks-rseq-al2.json --now 2025-05-08T10:41:00Z | python3 scripts/demo-summary.py detect
 echo
 echo "2. Two more replicas fail the same way within minutes: the policy threshold (3 failures, 2 pods, 30 min) is reached."
+echo "   The service proposes the label and one approved, staged migration of the workloads to the AL2023 node group."
 run detect events/detect/eks-rseq-al2-pod2.json --now 2025-05-08T10:44:00Z > /dev/null
 run detect events/detect/eks-rseq-al2-pod3.json --now 2025-05-08T10:47:00Z | python3 scripts/demo-summary.py detect --alerts
 if [ -f events/detect/eks-success-al2023.json ]; then
