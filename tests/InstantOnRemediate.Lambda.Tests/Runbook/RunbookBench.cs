@@ -15,7 +15,8 @@ namespace InstantOnRemediate.Lambda.Tests.Runbook;
 /// </summary>
 internal sealed class RunbookBench : IDisposable
 {
-    public const string LowThresholdPolicy = """{"version":1,"thresholds":{"failures":1,"distinctPods":1,"windowMinutes":30}}""";
+    /// <summary>Acts on one failure; migration off, so the node-kernel case proposes the clone these runbook tests approve and roll back (migrations have their own tests).</summary>
+    public const string LowThresholdPolicy = """{"version":1,"thresholds":{"failures":1,"distinctPods":1,"windowMinutes":30},"migration":{"enabled":false}}""";
     public static readonly DateTimeOffset Now = new(2025, 5, 8, 10, 45, 0, TimeSpan.Zero);
 
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("instanton-runbook-");
