@@ -71,39 +71,8 @@ public sealed class BotocoreValidator
         return this;
     }
 
-    public BotocoreReport Validate()
-    {
-        var input = Path.Combine(Path.GetTempPath(), $"botocore-validate-{Guid.NewGuid():N}.json");
-        File.WriteAllText(input, new JsonObject { ["requests"] = requests.DeepClone(), ["responses"] = responses.DeepClone() }.ToJsonString(), new UTF8Encoding(false));
-        try
-        {
-            var start = new ProcessStartInfo("python3", [Path.Combine(RepoPaths.Root, "scripts", "botocore-validate.py"), input])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("botocore-validate.py did not finish");
-            }
-
-            if (process.ExitCode is not (0 or 1))
-            {
-                throw new InvalidOperationException($"botocore-validate.py exited {process.ExitCode}: {stderr.Result}");
-            }
-
-            return BotocoreReport.Parse(stdout.Result);
-        }
-        finally
-        {
-            File.Delete(input);
-        }
-    }
+    public BotocoreReport Validate() => BotocoreReport.Parse(PythonChecker.Run(
+        "botocore-validate.py", new JsonObject { ["requests"] = requests.DeepClone(), ["responses"] = responses.DeepClone() }, TimeSpan.FromSeconds(120)));
 }
 
 /// <summary>The validator's verdict per request and response.</summary>

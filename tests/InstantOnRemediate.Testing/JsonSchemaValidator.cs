@@ -20,38 +20,10 @@ public static class JsonSchemaValidator
             array.Add(JsonNode.Parse(document));
         }
 
-        var input = Path.Combine(Path.GetTempPath(), $"json-schema-validate-{Guid.NewGuid():N}.json");
-        File.WriteAllText(input, new JsonObject { ["schema"] = schemaPath, ["documents"] = array }.ToJsonString(), new UTF8Encoding(false));
-        try
-        {
-            var start = new ProcessStartInfo("python3", [Path.Combine(RepoPaths.Root, "scripts", "json-schema-validate.py"), input])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("json-schema-validate.py did not finish");
-            }
-
-            if (process.ExitCode is not (0 or 1))
-            {
-                throw new InvalidOperationException($"json-schema-validate.py exited {process.ExitCode}: {stderr.Result}");
-            }
-
-            using var report = JsonDocument.Parse(stdout.Result);
-            return [.. report.RootElement.GetProperty("results").EnumerateArray()
-                .Select(r => (IReadOnlyList<string>)[.. r.GetProperty("errors").EnumerateArray().Select(e => e.GetString() ?? "")])];
-        }
-        finally
-        {
-            File.Delete(input);
-        }
+        var stdout = PythonChecker.Run("json-schema-validate.py", new JsonObject { ["schema"] = schemaPath, ["documents"] = array }, TimeSpan.FromSeconds(60));
+        using var report = JsonDocument.Parse(stdout);
+        return [.. report.RootElement.GetProperty("results").EnumerateArray()
+            .Select(r => (IReadOnlyList<string>)[.. r.GetProperty("errors").EnumerateArray().Select(e => e.GetString() ?? "")])];
     }
 
     /// <summary>Fails with every error of every invalid document.</summary>

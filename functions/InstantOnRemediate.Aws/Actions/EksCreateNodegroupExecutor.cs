@@ -44,6 +44,25 @@ public sealed class EksCreateNodegroupExecutor(IAmazonEks eks) : IActionExecutor
             : null;
     }
 
+    /// <summary>
+    /// CreateNodegroup of <paramref name="name"/> from a validated clone action (amiType, subnets, node role, instance
+    /// types, capacity type, Kubernetes version), tagged as created by the action so only its rollback deletes it.
+    /// </summary>
+    internal static CreateNodegroupRequest CloneRequest(PlanAction action, string name, NodegroupScalingConfig scaling) => new()
+    {
+        ClusterName = action.Target.Cluster!,
+        NodegroupName = name,
+        AmiType = action.Get("amiType"),
+        Subnets = [.. action.List("subnets")],
+        NodeRole = action.Get("nodeRole")!,
+        InstanceTypes = [.. action.List("instanceTypes")],
+        CapacityType = action.Get("capacityType"),
+        ScalingConfig = scaling,
+        Version = action.Get("kubernetesVersion"),
+        Tags = new() { [CreatedByTag] = action.Id },
+        ClientRequestToken = ActionIds.ToClientRequestToken(action.Id),
+    };
+
     private static bool IsKubernetesMinor(string version) =>
         version.Split('.') is [var major, var minor] && major.Length is > 0 and <= 2 && minor.Length is > 0 and <= 3
         && major.All(char.IsAsciiDigit) && minor.All(char.IsAsciiDigit);
@@ -59,21 +78,10 @@ public sealed class EksCreateNodegroupExecutor(IAmazonEks eks) : IActionExecutor
         var what = $"create node group {name} ({action.Get("amiType")}) cloned from {action.Get("sourceNodegroup")}";
         try
         {
-            var response = await eks.CreateNodegroupAsync(new CreateNodegroupRequest
+            var response = await eks.CreateNodegroupAsync(CloneRequest(action, name, new NodegroupScalingConfig
             {
-                ClusterName = action.Target.Cluster!,
-                NodegroupName = name,
-                AmiType = action.Get("amiType"),
-                Subnets = [.. action.List("subnets")],
-                NodeRole = action.Get("nodeRole")!,
-                InstanceTypes = [.. action.List("instanceTypes")],
-                CapacityType = action.Get("capacityType"),
-                ScalingConfig = new NodegroupScalingConfig { MinSize = action.Int("minSize"), MaxSize = action.Int("maxSize"), DesiredSize = action.Int("desiredSize") },
-                Labels = ActionParameters.ParseLabels(action.Get("labels")),
-                Version = action.Get("kubernetesVersion"),
-                Tags = new() { [CreatedByTag] = action.Id },
-                ClientRequestToken = ActionIds.ToClientRequestToken(action.Id),
-            }, cancellationToken).ConfigureAwait(false);
+                MinSize = action.Int("minSize"), MaxSize = action.Int("maxSize"), DesiredSize = action.Int("desiredSize"),
+            }) with { Labels = ActionParameters.ParseLabels(action.Get("labels")) }, cancellationToken).ConfigureAwait(false);
             return ActionOutcome.Executed($"started to {what}; move InstantOn workloads once it is ACTIVE, then scale the old group down by hand", response.Nodegroup?.NodegroupName ?? name);
         }
         catch (EksServiceException e)

@@ -86,21 +86,11 @@ public sealed class EksMigrateNodegroupExecutor(IAmazonEks eks) : IActionExecuto
                 var desired = action.Int("desiredSize")!.Value;
                 var labels = ActionParameters.ParseLabels(action.Get("labels"));
                 var taints = Taints(action);
-                await eks.CreateNodegroupAsync(new CreateNodegroupRequest
+                var scaling = new NodegroupScalingConfig { MinSize = action.Int("minSize"), MaxSize = Math.Max(1, action.Int("maxSize")!.Value), DesiredSize = desired };
+                await eks.CreateNodegroupAsync(EksCreateNodegroupExecutor.CloneRequest(action, target, scaling) with
                 {
-                    ClusterName = cluster,
-                    NodegroupName = target,
-                    AmiType = action.Get("amiType"),
-                    Subnets = [.. action.List("subnets")],
-                    NodeRole = action.Get("nodeRole")!,
-                    InstanceTypes = [.. action.List("instanceTypes")],
-                    CapacityType = action.Get("capacityType"),
-                    ScalingConfig = new NodegroupScalingConfig { MinSize = action.Int("minSize"), MaxSize = Math.Max(1, action.Int("maxSize")!.Value), DesiredSize = desired },
                     Labels = labels.Count > 0 ? labels : null,
                     Taints = taints.Count > 0 ? [.. taints] : null,
-                    Version = action.Get("kubernetesVersion"),
-                    Tags = new() { [EksCreateNodegroupExecutor.CreatedByTag] = action.Id },
-                    ClientRequestToken = ActionIds.ToClientRequestToken(action.Id),
                 }, cancellationToken).ConfigureAwait(false);
                 return ActionOutcome.Executed($"migration started: creating {target} ({action.Get("amiType")}); reconcile moves the workloads stage by stage", target);
             }

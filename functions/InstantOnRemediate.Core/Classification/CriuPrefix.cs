@@ -4,14 +4,17 @@ namespace InstantOnRemediate.Core.Classification;
 
 /// <summary>
 /// Reads the prefix of a CRIU log line without allocating:
-/// <c>[prefix] [(ss.uuuuuu)] [pid:] [pie: pid:] Error|Warn (dir/file.c:NNN): message</c> (the same shape as
-/// <see cref="CriuLine"/>, which returns the file as a string).
+/// <c>[prefix] [(ss.uuuuuu)] [pid:] [pie: pid:] Error|Warn (dir/file.c:NNN): message</c>. The one reader of that
+/// shape; <see cref="CriuLine"/> is its result with the file as a string.
 /// </summary>
 internal static class CriuPrefix
 {
-    public static bool TryParse(ReadOnlySpan<char> line, out CriuLevel level, out int fileStart, out int fileLength, out bool fromRestorer, out int messageStart)
+    public static bool TryParse(ReadOnlySpan<char> line, out CriuLevel level, out int fileStart, out int fileLength, out bool fromRestorer, out int messageStart) =>
+        TryParse(line, out level, out fileStart, out fileLength, out _, out fromRestorer, out messageStart);
+
+    public static bool TryParse(ReadOnlySpan<char> line, out CriuLevel level, out int fileStart, out int fileLength, out int sourceLine, out bool fromRestorer, out int messageStart)
     {
-        (fileStart, fileLength, fromRestorer, messageStart) = (0, 0, false, 0);
+        (fileStart, fileLength, sourceLine, fromRestorer, messageStart) = (0, 0, 0, false, 0);
         int at;
         if ((at = line.IndexOf("Error (", StringComparison.Ordinal)) >= 0)
         {
@@ -53,12 +56,9 @@ internal static class CriuPrefix
             return false;
         }
 
-        foreach (var c in rest[(colon + 1)..close])
+        if (!int.TryParse(rest[(colon + 1)..close], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out sourceLine))
         {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
+            return false;
         }
 
         fromRestorer = line[..at].Contains("pie: ", StringComparison.Ordinal);

@@ -9,57 +9,13 @@ public readonly record struct CriuLine(CriuLevel Level, string SourceFile, int S
 {
     public static bool TryParse(ReadOnlySpan<char> line, out CriuLine parsed)
     {
-        parsed = default;
-        int at;
-        CriuLevel level;
-        if ((at = line.IndexOf("Error (", StringComparison.Ordinal)) >= 0)
+        if (!Classification.CriuPrefix.TryParse(line, out var level, out var fileStart, out var fileLength, out var sourceLine, out var fromRestorer, out var messageStart))
         {
-            level = CriuLevel.Error;
-            at += "Error (".Length;
-        }
-        else if ((at = line.IndexOf("Warn ", StringComparison.Ordinal)) >= 0)
-        {
-            level = CriuLevel.Warn;
-            at += "Warn ".Length;
-            while (at < line.Length && line[at] == ' ')
-            {
-                at++;
-            }
-
-            if (at >= line.Length || line[at] != '(')
-            {
-                return false;
-            }
-
-            at++;
-        }
-        else
-        {
+            parsed = default;
             return false;
         }
 
-        // file.c:NNN):
-        var rest = line[at..];
-        var colon = rest.IndexOf(':');
-        if (colon <= 2 || !rest[..colon].EndsWith(".c", StringComparison.Ordinal) || rest[..colon].Contains(' '))
-        {
-            return false;
-        }
-
-        var close = rest.IndexOf("):", StringComparison.Ordinal);
-        if (close <= colon + 1 || !int.TryParse(rest[(colon + 1)..close], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
-        {
-            return false;
-        }
-
-        var fromRestorer = line[..at].Contains("pie: ", StringComparison.Ordinal);
-        var messageStart = at + close + 2;
-        while (messageStart < line.Length && line[messageStart] == ' ')
-        {
-            messageStart++;
-        }
-
-        parsed = new CriuLine(level, rest[..colon].ToString(), number, fromRestorer, messageStart);
+        parsed = new CriuLine(level, line.Slice(fileStart, fileLength).ToString(), sourceLine, fromRestorer, messageStart);
         return true;
     }
 

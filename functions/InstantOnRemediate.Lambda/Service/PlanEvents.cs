@@ -53,11 +53,8 @@ internal static class PlanEvents
     }
 
     /// <summary>Account and Region of the stack, from an ARN it was given (the alert topic's); "unknown" offline.</summary>
-    public static (string Account, string Region) StackOf(string? arn)
-    {
-        var parts = arn?.Split(':') ?? [];
-        return parts.Length >= 6 && parts[0] == "arn" ? (parts[4], parts[3]) : ("unknown", "unknown");
-    }
+    public static (string Account, string Region) StackOf(string? arn) =>
+        Aws.Sns.AlertDeliveries.StackOf(arn) is (string account, string region) ? (account, region) : ("unknown", "unknown");
 
     private static int Number(PlanAction action, string name) =>
         int.TryParse(action.Parameters.GetValueOrDefault(name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;

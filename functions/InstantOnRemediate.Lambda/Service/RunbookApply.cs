@@ -62,8 +62,9 @@ internal sealed class RunbookApply(ServiceContext service)
         var approved = action with { Status = ActionStatuses.Planned, Mode = Modes.Enforce, Reason = $"{action.Reason} - approved by {person}: {request.Reason}" };
         var execution = new PlanExecution(service);
         var result = await execution.CarryOutApprovedAsync(approved, cancellationToken).ConfigureAwait(false);
+        var (account, region) = ServiceEvents.Stack(service);
         await new ServiceEvents(service).PublishAsync(
-            PlanEvents.Of(new Plan { Id = request.PlanId ?? "-", Mode = Modes.Enforce, Actions = [result] }, [], ServiceEvents.Stack(service).Account, ServiceEvents.Stack(service).Region, now),
+            PlanEvents.Of(new Plan { Id = request.PlanId ?? "-", Mode = Modes.Enforce, Actions = [result] }, [], account, region, now),
             cancellationToken).ConfigureAwait(false);
         var outcome = new RunbookActionResult
         {

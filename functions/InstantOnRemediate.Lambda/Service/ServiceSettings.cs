@@ -1,5 +1,6 @@
 using System.Collections;
 using InstantOnRemediate.Aws.Events;
+using InstantOnRemediate.Aws.Sns;
 using InstantOnRemediate.Aws.Ssm;
 using InstantOnRemediate.Core.Policy;
 using InstantOnRemediate.Core.Runbook;
@@ -44,7 +45,7 @@ internal sealed record ServiceSettings
     public IReadOnlyDictionary<string, string> RunbookDocuments { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Where printed runbook commands go: the function and the Systems Manager runbooks, in the topic's Region.</summary>
-    public RunbookLinks Runbooks => new() { Function = RunbookFunction, Documents = RunbookDocuments, Region = TopicArn?.Split(':') is { Length: >= 6 } arn ? arn[3] : null };
+    public RunbookLinks Runbooks => new() { Function = RunbookFunction, Documents = RunbookDocuments, Region = AlertDeliveries.StackOf(TopicArn).Region };
 
     /// <summary>Deployed names of the stack's SSM documents (SSM_* variables); none offline, where policy references stay unresolved.</summary>
     public StackDocumentNames StackDocuments { get; init; } = StackDocumentNames.None;

@@ -31,6 +31,7 @@ public sealed class ActionKindCompletenessTests
     [Fact]
     public void Executors_EveryKind_HasExactlyOneExecutorInTheCatalog()
     {
+        TestEnvironment.ApplyStaticCredentials(); // the clients are built, never called: no test order may decide whether credentials resolve
         using var clients = new AwsClientFactory(AwsSettings.FromEnvironment(n => n == "AWS_REGION" ? "us-east-1" : null), TimeProvider.System, SharedRandomJitter.Instance);
         var policy = PolicyLoader.LoadDefault();
 
