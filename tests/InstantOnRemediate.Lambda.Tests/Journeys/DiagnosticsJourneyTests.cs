@@ -121,6 +121,8 @@ public sealed class DiagnosticsJourneyTests : IAsyncLifetime
         var audit = reconcile.GetProperty("audit").EnumerateArray().Single(a => a.GetProperty("cluster").GetString() == ReconcileAwsEnvironment.Cluster);
         var flagged = audit.GetProperty("incompatibleNodegroups").EnumerateArray().Single(n => n.GetProperty("nodegroup").GetString() == Nodegroup);
         Assert.Contains("(ssm-probe)", flagged.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.True(flagged.GetProperty("alerted").GetBoolean(), flagged.ToString());
+        Assert.Contains(await aws.ReceiveAlertsAsync(), body => body.Contains(Nodegroup, StringComparison.Ordinal) && body.Contains("ssm-probe", StringComparison.Ordinal));
 
         // Diagnostics are not a fix: nothing to verify, no "not fixed" escalation for them.
         Assert.DoesNotContain(reconcile.GetProperty("verified").EnumerateArray(), v => v.GetProperty("actionId").GetString() == actionId);
