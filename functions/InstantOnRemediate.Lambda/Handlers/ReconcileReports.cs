@@ -92,6 +92,10 @@ internal sealed record IncompatibleNodegroupReport
 
     /// <summary>True when this run alerted about it (first time within the cooldown).</summary>
     public bool Alerted { get; init; }
+
+    /// <summary>The claim of its alert (decided before the claim is tried; not part of the response).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? AlertClaimId { get; init; }
 }
 
 /// <summary>A node group's InstantOn verdict as its nodes reported it (diagnostics), beside what was inferred before.</summary>

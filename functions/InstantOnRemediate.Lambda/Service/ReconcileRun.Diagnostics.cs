@@ -6,9 +6,10 @@ using InstantOnRemediate.Lambda.Handlers;
 namespace InstantOnRemediate.Lambda.Service;
 
 /// <summary>
-/// Reconcile, step 1b: a diagnostics run that finished is read. The nodes' own report (kernel, the features CRIU
-/// finds) is recorded for the node group and replaces the AMI catalog's inference from then on, in detect, the
-/// runbook and the audit; the node group's verdict before and after is reported, and a change goes on the audit trail.
+/// Reconcile, step 1b: a diagnostics run that finished is read: the nodes' own report (kernel, the features CRIU
+/// finds) and the node group's verdict before and after. <see cref="ReconcileDecider.Follow"/> records it for the node
+/// group (it replaces the AMI catalog's inference from then on, in detect, the runbook and the audit) and puts a
+/// change on the audit trail.
 /// </summary>
 internal sealed partial class ReconcileRun
 {
@@ -16,12 +17,12 @@ internal sealed partial class ReconcileRun
         action.Type == ActionTypes.SsmRunCommand && action.Document is { } document
         && service.Policy.For(action.Cluster).Ssm.Diagnostics is { } diagnostics && diagnostics.Name == document;
 
-    private async Task<NodeVerdictReport?> ReadDiagnosticsAsync(InFlightAction action, FollowResult result, ClusterInventory? inventory, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(NodeProbeRecord? Probe, NodeVerdictReport? Verdict)> ReadDiagnosticsAsync(InFlightAction action, FollowResult result, ClusterInventory? inventory, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (follower is null || result.Status != FollowStatuses.Successful || !IsDiagnostics(action)
             || action.Nodegroup is not { } nodegroup || nodegroup == RemediationKey.UnknownNodegroup)
         {
-            return null;
+            return (null, null);
         }
 
         var readings = await follower.ReadDiagnosticsAsync(result.Succeeded, NodegroupAssessor.Default.Matrix, cancellationToken).ConfigureAwait(false);
@@ -35,7 +36,7 @@ internal sealed partial class ReconcileRun
         if (lowest is null)
         {
             var problems = string.Join("; ", readings.Select(r => $"{r.InstanceId}: {r.Problem ?? "no kernel"}"));
-            return new NodeVerdictReport { Nodegroup = nodegroup, Detail = $"the diagnostics output could not be read ({(problems.Length > 0 ? problems : "no instance answered")}): the verdict stays as inferred" };
+            return (null, new NodeVerdictReport { Nodegroup = nodegroup, Detail = $"the diagnostics output could not be read ({(problems.Length > 0 ? problems : "no instance answered")}): the verdict stays as inferred" });
         }
 
         var gathered = inventory?.Nodegroups.FirstOrDefault(g => g.Name == nodegroup);
@@ -46,18 +47,6 @@ internal sealed partial class ReconcileRun
             Kernel = lowest.Diagnostics!.Kernel, Features = lowest.Diagnostics.ProbedFeatures, At = now,
             Source = $"diagnostics action {action.ActionId}", CommandId = lowest.CommandId,
         };
-        await service.State.RecordNodeProbeAsync(record, now + ProbedInventorySource.RecordLifetime, cancellationToken).ConfigureAwait(false);
-
-        var report = NodeVerdictReport.From(gathered, record, NodegroupAssessor.Default);
-        if (report.Changed)
-        {
-            await service.State.AppendAuditAsync(new AuditRecord
-            {
-                Cluster = action.Cluster, At = now, Who = service.Owner, What = "node-group verdict from node diagnostics",
-                ActionId = action.ActionId, ActionType = action.Type, Nodegroup = nodegroup, Why = report.Detail, Reference = record.CommandId,
-            }, cancellationToken).ConfigureAwait(false);
-        }
-
-        return report;
+        return (record, NodeVerdictReport.From(gathered, record, NodegroupAssessor.Default));
     }
 }

@@ -1,20 +1,15 @@
-using InstantOnRemediate.Core.Alerts;
-using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Planning;
-using InstantOnRemediate.Core.State;
-using InstantOnRemediate.Lambda.Handlers;
-using InstantOnRemediate.Lambda.Logging;
 
 namespace InstantOnRemediate.Lambda.Service;
 
-/// <summary>Reconcile, step 1: follow in-flight actions to their end.</summary>
+/// <summary>Reconcile, step 1: read where every in-flight action stands (what follows is <see cref="ReconcileDecider.Follow"/>).</summary>
 internal sealed partial class ReconcileRun
 {
-    /// <returns>Whether a diagnostics run recorded what a node group's nodes reported (the inventory is then read again).</returns>
-    private async Task<bool> FollowAsync(string cluster, ClusterInventory? inventory, CancellationToken cancellationToken)
+    /// <returns>What was read, and whether a diagnostics run recorded what a node group's nodes reported (the inventory is then read again).</returns>
+    private async Task<(List<FollowObservation> Observations, bool Probed)> ObserveInFlightAsync(string cluster, ClusterInventory? inventory, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = service.Clock.GetUtcNow();
+        var observations = new List<FollowObservation>();
         var probed = false;
         foreach (var action in await service.State.GetInFlightAsync(cluster, cancellationToken).ConfigureAwait(false))
         {
@@ -23,64 +18,37 @@ internal sealed partial class ReconcileRun
                 continue; // a migration is followed stage by stage by its own step (ReconcileRun.Migrate)
             }
 
-            FollowResult result;
             if (follower is null)
             {
-                result = new FollowResult(FollowStatuses.NotFollowed, "local run without --aws: the action's status is not read");
-            }
-            else
-            {
-                try
-                {
-                    result = await follower.FollowAsync(action, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    result = new FollowResult(FollowStatuses.Unknown, $"status could not be read ({e.GetType().Name}: {e.Message}); read again next run");
-                    notes.Add($"could not follow {action.Type} {action.ActionId} on {cluster}: {e.Message} (retried next run)");
-                }
+                observations.Add(new FollowObservation(action, new FollowResult(FollowStatuses.NotFollowed, "local run without --aws: the action's status is not read"), null));
+                continue;
             }
 
-            NodeVerdictReport? verdict = null;
+            FollowResult result;
+            List<string> notes = [];
             try
             {
-                verdict = await ReadDiagnosticsAsync(action, result, inventory, now, cancellationToken).ConfigureAwait(false);
-                probed |= verdict?.Kernel is not null;
+                result = await follower.FollowAsync(action, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                result = new FollowResult(FollowStatuses.Unknown, $"status could not be read ({e.GetType().Name}: {e.Message}); read again next run");
+                notes.Add($"could not follow {action.Type} {action.ActionId} on {cluster}: {e.Message} (retried next run)");
+            }
+
+            try
+            {
+                var (probe, verdict) = await ReadDiagnosticsAsync(action, result, inventory, now, cancellationToken).ConfigureAwait(false);
+                probed |= probe is not null;
+                observations.Add(new FollowObservation(action, result, verdict) { Probe = probe, Notes = notes });
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 notes.Add($"the diagnostics output of {action.ActionId} on {cluster} could not be read ({e.GetType().Name}: {e.Message}); read again next run");
-                continue; // stays in flight: read again next run
+                observations.Add(new FollowObservation(action, null, null) { Notes = notes }); // stays in flight: read again next run
             }
-
-            followed.Add(new FollowedAction
-            {
-                ActionId = action.ActionId, Type = action.Type, Cluster = cluster, Nodegroup = action.Nodegroup, Reference = action.Reference,
-                Status = result.Status, Detail = verdict is null ? result.Detail : $"{result.Detail}; {verdict.Detail}", NodeVerdict = verdict,
-            });
-            if (!FollowStatuses.IsFinal(result.Status))
-            {
-                continue;
-            }
-
-            await service.State.AppendAuditAsync(new AuditRecord
-            {
-                Cluster = cluster, At = now, Who = service.Owner, What = $"{action.Type} {(result.Status == FollowStatuses.Successful ? "completed" : result.Status)}",
-                ActionId = action.ActionId, ActionType = action.Type, Nodegroup = action.Nodegroup, Why = result.Detail, Reference = action.Reference,
-            }, cancellationToken).ConfigureAwait(false);
-            if (result.Status != FollowStatuses.Successful)
-            {
-                var remediation = new ExecutedRemediation
-                {
-                    ActionId = action.ActionId, Type = action.Type, Cluster = cluster, Nodegroup = action.Nodegroup, Cause = action.Cause,
-                    Reference = action.Reference, At = action.StartedAt,
-                };
-                await EscalateAsync(remediation, "action-failed", result.Detail, result.Errors, now, cancellationToken).ConfigureAwait(false);
-            }
-
-            await service.State.RemoveInFlightAsync(cluster, action.ActionId, cancellationToken).ConfigureAwait(false);
         }
 
-        return probed;
+        return (observations, probed);
     }
 }

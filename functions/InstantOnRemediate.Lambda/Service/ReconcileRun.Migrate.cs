@@ -18,54 +18,60 @@ namespace InstantOnRemediate.Lambda.Service;
 internal sealed partial class ReconcileRun
 {
     private static readonly TimeSpan MigrationAlertLifetime = TimeSpan.FromDays(30);
-    private readonly List<MigrationReport> migrationReports = [];
     private readonly MigrationStageOperator? stageOperator = service.Aws is { } aws ? new MigrationStageOperator(aws.Eks, aws.Ec2) : null;
 
-    private async Task MigrateAsync(string cluster, ClusterInventory? inventory, List<RestoreSighting> sightings, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ReconcileOutcome> MigrateAsync(string cluster, ClusterInventory? inventory, List<RestoreSighting> sightings, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var outcome = ReconcileOutcome.Empty;
         var migrations = (await service.State.GetMigrationsAsync(cluster, cancellationToken).ConfigureAwait(false)).ToList();
         foreach (var inFlight in (await service.State.GetInFlightAsync(cluster, cancellationToken).ConfigureAwait(false)).Where(a => a.Type == ActionTypes.EksMigrateNodegroup))
         {
-            if (migrations.Any(m => m.Id == inFlight.ActionId) || await StartAsync(inFlight, now, cancellationToken).ConfigureAwait(false) is not { } started)
+            if (migrations.Any(m => m.Id == inFlight.ActionId))
             {
                 continue;
             }
 
-            migrations.Add(started);
+            var (started, starting) = await StartAsync(inFlight, now, cancellationToken).ConfigureAwait(false);
+            outcome = outcome.Then(starting);
+            if (started is not null)
+            {
+                migrations.Add(started);
+            }
         }
 
         foreach (var rolledBack in migrations.Where(m => m.Stage == MigrationStages.RolledBack && m.FinishedAt > now - AffectedWindow))
         {
             // The runbook rolled it back; the alert goes out from here, once (its claim), in the migration's thread.
-            await MigrationAlertAsync(rolledBack, MigrationAlerts.RolledBack, rolledBack.History.LastOrDefault()?.Detail ?? "rolled back", now, null, cancellationToken).ConfigureAwait(false);
+            outcome = outcome.Then(await MigrationAlertAsync(rolledBack, MigrationAlerts.RolledBack, rolledBack.History.LastOrDefault()?.Detail ?? "rolled back", now, null, cancellationToken).ConfigureAwait(false));
         }
 
         var open = migrations.Where(m => !MigrationStages.IsFinal(m.Stage)).OrderBy(m => m.StartedAt).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
         if (open.Count == 0)
         {
-            return;
+            return outcome;
         }
 
-        await StepAsync(open[0], inventory, sightings, now, cancellationToken).ConfigureAwait(false);
+        outcome = outcome.Then(await StepAsync(open[0], inventory, sightings, now, cancellationToken).ConfigureAwait(false));
         foreach (var waiting in open.Skip(1))
         {
-            migrationReports.Add(Report(waiting, "wait", $"waits for migration {open[0].Id} ({open[0].Source} -> {open[0].Target}): one migration at a time per cluster"));
+            outcome = outcome.Then(ReconcileOutcome.Of(Report(waiting, "wait", $"waits for migration {open[0].Id} ({open[0].Source} -> {open[0].Target}): one migration at a time per cluster")));
         }
+
+        return outcome;
     }
 
     /// <summary>The record of an approved, executed migration: prepare is done (the executor created or scaled the target).</summary>
-    private async Task<MigrationRecord?> StartAsync(InFlightAction inFlight, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(MigrationRecord? Record, ReconcileOutcome Outcome)> StartAsync(InFlightAction inFlight, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var action = await service.State.GetActionAsync(inFlight.ActionId, cancellationToken).ConfigureAwait(false);
         if (action?.Parameters.GetValueOrDefault("stage") == "retire")
         {
-            return null; // the approved deletion of a migration's old group: part of that migration, not a new one
+            return (null, ReconcileOutcome.Empty); // the approved deletion of a migration's old group: part of that migration, not a new one
         }
 
         if (action?.Target.Nodegroup is not { } source || action.Parameters.GetValueOrDefault("targetNodegroup") is not { } target)
         {
-            notes.Add($"migration {inFlight.ActionId} on {inFlight.Cluster}: its action is no longer in the state store: not advanced");
-            return null;
+            return (null, ReconcileOutcome.FromNotes($"migration {inFlight.ActionId} on {inFlight.Cluster}: its action is no longer in the state store: not advanced"));
         }
 
         int Int(string name) => int.TryParse(action.Parameters.GetValueOrDefault(name), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
@@ -93,11 +99,10 @@ internal sealed partial class ReconcileRun
         };
         await service.State.SaveMigrationAsync(record, cancellationToken).ConfigureAwait(false);
         await MigrationAuditAsync(record, "migration started", $"approved migration of {source} to {target}; waiting for {target} to be ACTIVE with {record.WantedTargetSize.ToString(CultureInfo.InvariantCulture)} instance(s)", now, cancellationToken).ConfigureAwait(false);
-        await MigrationAlertAsync(record, MigrationAlerts.Started, $"{source} moves to {target}; the target is being prepared", now, null, cancellationToken).ConfigureAwait(false);
-        return record;
+        return (record, await MigrationAlertAsync(record, MigrationAlerts.Started, $"{source} moves to {target}; the target is being prepared", now, null, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task StepAsync(MigrationRecord record, ClusterInventory? inventory, List<RestoreSighting> sightings, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ReconcileOutcome> StepAsync(MigrationRecord record, ClusterInventory? inventory, List<RestoreSighting> sightings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var policy = service.Policy.For(record.Cluster);
         MigrationObservation seen;
@@ -107,13 +112,13 @@ internal sealed partial class ReconcileRun
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            notes.Add($"migration {record.Id} on {record.Cluster}: its node groups could not be read ({e.GetType().Name}: {e.Message}); read again next run");
-            migrationReports.Add(Report(record, "wait", "node groups not readable this run"));
-            return;
+            return ReconcileOutcome.FromNotes($"migration {record.Id} on {record.Cluster}: its node groups could not be read ({e.GetType().Name}: {e.Message}); read again next run")
+                .Then(ReconcileOutcome.Of(Report(record, "wait", "node groups not readable this run")));
         }
 
         var step = MigrationStepper.Next(record, seen, policy.Migration, now);
         var next = record;
+        var outcome = ReconcileOutcome.Empty;
         switch (step.Kind)
         {
             case MigrationStepKind.Wait:
@@ -121,7 +126,7 @@ internal sealed partial class ReconcileRun
             case MigrationStepKind.Stalled:
                 next = MigrationProgress.After(record, step, now);
                 await MigrationAuditAsync(next, $"migration {record.Stage} stalled", step.Reason, now, cancellationToken).ConfigureAwait(false);
-                await MigrationAlertAsync(next, MigrationAlerts.Stalled, step.Reason, now, null, cancellationToken, failed: true).ConfigureAwait(false);
+                outcome = await MigrationAlertAsync(next, MigrationAlerts.Stalled, step.Reason, now, null, cancellationToken, failed: true).ConfigureAwait(false);
                 break;
             case MigrationStepKind.Advance or MigrationStepKind.Complete:
                 next = MigrationProgress.After(record, step, now);
@@ -137,15 +142,16 @@ internal sealed partial class ReconcileRun
                 await MigrationAuditAsync(next, step.Kind == MigrationStepKind.Complete ? "migration done" : $"migration {record.Stage} done", step.Reason, now, cancellationToken).ConfigureAwait(false);
                 if (step.Alert is { } alert)
                 {
-                    await MigrationAlertAsync(next, alert, step.Reason, now, null, cancellationToken).ConfigureAwait(false);
+                    outcome = await MigrationAlertAsync(next, alert, step.Reason, now, null, cancellationToken).ConfigureAwait(false);
                 }
 
                 break;
             case MigrationStepKind.Act:
-                if (await ActAsync(record, step, now, cancellationToken).ConfigureAwait(false) is not { } acted)
+                var (acted, acting) = await ActAsync(record, step, now, cancellationToken).ConfigureAwait(false);
+                outcome = acting;
+                if (acted is null)
                 {
-                    migrationReports.Add(Report(record, "wait", step.Reason + " - not carried out this run (see notes)"));
-                    return;
+                    return outcome.Then(ReconcileOutcome.Of(Report(record, "wait", step.Reason + " - not carried out this run (see notes)")));
                 }
 
                 next = acted;
@@ -157,10 +163,10 @@ internal sealed partial class ReconcileRun
             await service.State.SaveMigrationAsync(next, cancellationToken).ConfigureAwait(false);
         }
 
-        migrationReports.Add(Report(next, step.Kind.ToString().ToLowerInvariant(), step.Reason));
+        return outcome.Then(ReconcileOutcome.Of(Report(next, step.Kind.ToString().ToLowerInvariant(), step.Reason)));
     }
 
-    private async Task<MigrationRecord?> ActAsync(MigrationRecord record, MigrationStep step, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(MigrationRecord? Record, ReconcileOutcome Outcome)> ActAsync(MigrationRecord record, MigrationStep step, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (step.Operation == MigrationOperation.RequestRetireApproval)
         {
@@ -178,20 +184,17 @@ internal sealed partial class ReconcileRun
             await service.State.RecordPendingApprovalAsync(record.Cluster, retire.Id, now, cancellationToken).ConfigureAwait(false);
             var asked = MigrationProgress.After(record, step, now, retireActionId: retire.Id);
             await MigrationAuditAsync(asked, "migration retire awaiting approval", retire.Reason, now, cancellationToken).ConfigureAwait(false);
-            await MigrationAlertAsync(asked, MigrationAlerts.RetireApproval, step.Reason, now, retire.Id, cancellationToken).ConfigureAwait(false);
-            return asked;
+            return (asked, await MigrationAlertAsync(asked, MigrationAlerts.RetireApproval, step.Reason, now, retire.Id, cancellationToken).ConfigureAwait(false));
         }
 
         if (stageOperator is null)
         {
-            notes.Add($"migration {record.Id}: {step.Reason} - local run without --aws: not carried out");
-            return null;
+            return (null, ReconcileOutcome.FromNotes($"migration {record.Id}: {step.Reason} - local run without --aws: not carried out"));
         }
 
         if (service.Options.Mode == Modes.Observe)
         {
-            notes.Add($"migration {record.Id}: {step.Reason} - observe mode: not carried out");
-            return null;
+            return (null, ReconcileOutcome.FromNotes($"migration {record.Id}: {step.Reason} - observe mode: not carried out"));
         }
 
         string? update;
@@ -203,14 +206,13 @@ internal sealed partial class ReconcileRun
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            notes.Add($"migration {record.Id}: {step.Reason} failed ({e.GetType().Name}: {e.Message}); tried again next run");
-            return null;
+            return (null, ReconcileOutcome.FromNotes($"migration {record.Id}: {step.Reason} failed ({e.GetType().Name}: {e.Message}); tried again next run"));
         }
 
         var acted = MigrationProgress.After(record, step, now, update);
         await MigrationAuditAsync(acted, $"migration {record.Stage} step", step.Reason, now, cancellationToken, update).ConfigureAwait(false);
         await new ServiceEvents(service).PublishAsync([StageEvent(acted, step.Reason, now)], cancellationToken).ConfigureAwait(false);
-        return acted;
+        return (acted, ReconcileOutcome.Empty);
     }
 
     private async Task<MigrationObservation> ObserveAsync(MigrationRecord record, ClusterInventory? inventory, List<RestoreSighting> sightings, DateTimeOffset now, CancellationToken cancellationToken)
@@ -245,14 +247,17 @@ internal sealed partial class ReconcileRun
         };
     }
 
-    private async Task MigrationAlertAsync(MigrationRecord record, string kind, string reason, DateTimeOffset now, string? approveActionId, CancellationToken cancellationToken, bool failed = false)
+    private async Task<ReconcileOutcome> MigrationAlertAsync(MigrationRecord record, string kind, string reason, DateTimeOffset now, string? approveActionId, CancellationToken cancellationToken, bool failed = false)
     {
         var alert = MigrationAlertWriter.Write(record, kind, reason, service.Settings.RunbookFunction, approveActionId);
-        var claim = ClaimId("migration:" + kind + ":" + record.Stage, record.Cluster, record.Source, record.Cause, record.Id);
-        if (await DeliverAsync(alert, claim, record.Cluster, record.Source, record.Cause, now + MigrationAlertLifetime, cancellationToken).ConfigureAwait(false))
+        var claim = ReconcileDecider.ClaimId("migration:" + kind + ":" + record.Stage, record.Cluster, record.Source, record.Cause, record.Id);
+        var (claimed, delivered) = await DeliverAsync(new ClaimedAlert(alert, claim, record.Cluster, record.Source, record.Cause, now + MigrationAlertLifetime), cancellationToken).ConfigureAwait(false);
+        if (claimed)
         {
             await new ServiceEvents(service).PublishAsync([StageEvent(record, reason, now, failed)], cancellationToken).ConfigureAwait(false);
         }
+
+        return delivered;
     }
 
     private RemediationEvent StageEvent(MigrationRecord record, string reason, DateTimeOffset now, bool failed = false)

@@ -8,13 +8,13 @@ using InstantOnRemediate.Lambda.Logging;
 
 namespace InstantOnRemediate.Lambda.Service;
 
-/// <summary>Reconcile, step 2: verify executed remediations from later restore outcomes; step 3: escalate overdue approvals.</summary>
+/// <summary>Reconcile, step 2: read the executed remediations and the restore outcomes since (what follows is <see cref="ReconcileDecider.Verify"/>).</summary>
 internal sealed partial class ReconcileRun
 {
     /// <summary>Remediations executed within the verification horizon and not yet verified or escalated, from the audit trail.</summary>
-    private async Task<List<ExecutedRemediation>> ExecutedRemediationsAsync(string cluster, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(List<ExecutedRemediation> Remediations, ReconcileOutcome Outcome)> ExecutedRemediationsAsync(string cluster, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var timeout = Timeout(cluster);
+        var timeout = TimeSpan.FromMinutes(Math.Max(1, service.Policy.For(cluster).Escalation.ApprovalTimeoutMinutes));
         var since = now - timeout - TimeSpan.FromDays(1);
         var trail = await service.State.GetAuditAsync(cluster, since, cancellationToken).ConfigureAwait(false);
         var closed = trail.Where(r => r.What is "verified" or "escalated" && r.ActionId is not null).Select(r => r.ActionId!).ToHashSet(StringComparer.Ordinal);
@@ -25,7 +25,7 @@ internal sealed partial class ReconcileRun
             .ToList();
         if (executed.Count == 0)
         {
-            return [];
+            return ([], ReconcileOutcome.Empty);
         }
 
         // The audit line does not carry the cause: the action's in-flight entry, cooldown or claim does.
@@ -46,6 +46,7 @@ internal sealed partial class ReconcileRun
         }
 
         var result = new List<ExecutedRemediation>();
+        var notes = new List<string>();
         foreach (var r in executed)
         {
             if (r.ActionType == ActionTypes.SsmRunCommand && await service.State.GetActionAsync(r.ActionId!, cancellationToken).ConfigureAwait(false) is { } saved && IsReadOnlyDiagnostics(saved))
@@ -65,15 +66,16 @@ internal sealed partial class ReconcileRun
             });
         }
 
-        return result;
+        return (result, ReconcileOutcome.FromNotes(notes));
     }
 
     private static bool IsReadOnlyDiagnostics(PlanAction action) => action.Parameters.GetValueOrDefault("readOnly") == "true";
 
     /// <summary>Restore outcomes since <paramref name="from"/>: failures detect recorded, plus the container logs (AWS) or the state store's success counters (offline).</summary>
-    private async Task<List<RestoreSighting>> SightingsAsync(string cluster, ClusterInventory? inventory, DateTimeOffset from, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(List<RestoreSighting> Sightings, ReconcileOutcome Outcome)> SightingsAsync(string cluster, ClusterInventory? inventory, DateTimeOffset from, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var sightings = new List<RestoreSighting>();
+        var notes = new List<string>();
         foreach (var f in await service.State.GetRecentFailuresAsync(cluster, from, cancellationToken).ConfigureAwait(false))
         {
             sightings.Add(new RestoreSighting
@@ -86,7 +88,7 @@ internal sealed partial class ReconcileRun
         if (logSearch is null)
         {
             sightings.AddRange(await CountedSuccessesAsync(inventory, cancellationToken).ConfigureAwait(false));
-            return sightings;
+            return (sightings, ReconcileOutcome.Empty);
         }
 
         foreach (var logGroup in ContainerLogSearch.LogGroupsOf(cluster, service.Settings.ContainerLogGroups))
@@ -108,7 +110,7 @@ internal sealed partial class ReconcileRun
             }
         }
 
-        return sightings;
+        return (sightings, ReconcileOutcome.FromNotes(notes));
     }
 
     private static IEnumerable<RestoreSighting> FromLogs(LogSearchResult result, ClusterInventory? inventory)
@@ -146,39 +148,20 @@ internal sealed partial class ReconcileRun
             .ToList();
     }
 
-    private async Task VerifyAsync(List<ExecutedRemediation> remediations, List<RestoreSighting> sightings, CompatibilityAuditReport? report, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Each remediation with the workloads whose failures it was for (failures detect recorded before it ran) and where a success proves it.</summary>
+    private async Task<List<VerifyObservation>> ObserveRemediationsAsync(List<ExecutedRemediation> remediations, CompatibilityAuditReport? report, CancellationToken cancellationToken)
     {
-        foreach (var action in remediations.OrderBy(r => r.At))
+        var observations = new List<VerifyObservation>();
+        foreach (var action in remediations)
         {
-            var policy = service.Policy.For(action.Cluster);
             var failuresBefore = await service.State.GetRecentFailuresAsync(action.Cluster, action.At - AffectedWindow, cancellationToken).ConfigureAwait(false);
             var affected = failuresBefore
                 .Where(f => f.Nodegroup == action.Nodegroup && f.Cause == action.Cause && f.At <= action.At)
                 .Select(f => WorkloadNames.Of(f.Pod)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var outcome = FixVerifier.Judge(action, affected, Targets(action, report), sightings, now, SettleTime, Timeout(action.Cluster));
-            verified.Add(new VerificationReport
-            {
-                ActionId = action.ActionId, Type = action.Type, Cluster = action.Cluster, Nodegroup = action.Nodegroup, Cause = action.Cause,
-                ExecutedAt = action.At, Status = outcome.Status, Reason = outcome.Reason, Evidence = outcome.Evidence,
-            });
-
-            if (outcome.Status == VerificationStatuses.Verified)
-            {
-                var suppress = policy.Cooldowns.SuppressAfterVerifiedFixMinutes;
-                await service.State.RecordVerifiedFixAsync(new VerifiedFix
-                {
-                    Cluster = action.Cluster, Nodegroup = action.Nodegroup ?? RemediationKey.UnknownNodegroup, Cause = action.Cause!, VerifiedAt = now, ActionId = action.ActionId,
-                }, now.AddMinutes(suppress), cancellationToken).ConfigureAwait(false);
-                await AuditAsync(action, "verified", outcome.Reason, now, cancellationToken).ConfigureAwait(false);
-                await DeliverAsync(ReconcileAlerts.Verified(action, outcome, suppress), ClaimId("verified", action.Cluster, action.Nodegroup, action.Cause, action.ActionId),
-                    action.Cluster, action.Nodegroup, action.Cause, now.AddMinutes(suppress), cancellationToken).ConfigureAwait(false);
-                service.Metrics.Count("FixesVerified", 1, new MetricDimension("Cluster", action.Cluster), new MetricDimension("Cause", action.Cause ?? "unknown"));
-            }
-            else if (VerificationStatuses.IsEscalation(outcome.Status))
-            {
-                await EscalateAsync(action, outcome.Status, outcome.Reason, outcome.Evidence, now, cancellationToken).ConfigureAwait(false);
-            }
+            observations.Add(new VerifyObservation(action, affected, Targets(action, report)));
         }
+
+        return observations;
     }
 
     /// <summary>Node groups where a successful restore shows the fix worked.</summary>
@@ -200,51 +183,5 @@ internal sealed partial class ReconcileRun
         }
 
         return targets;
-    }
-
-    private async Task EscalateAsync(ExecutedRemediation action, string kind, string reason, IReadOnlyList<string> evidence, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        escalated.Add(new EscalationReport { Kind = kind, Cluster = action.Cluster, ActionId = action.ActionId, Nodegroup = action.Nodegroup, Reason = reason });
-        await AuditAsync(action, "escalated", $"{kind}: {reason}", now, cancellationToken).ConfigureAwait(false);
-        await DeliverAsync(ReconcileAlerts.Escalation(action, kind, reason, evidence, service.Settings.Runbooks),
-            ClaimId("escalated:" + kind, action.Cluster, action.Nodegroup, action.Cause, action.ActionId), action.Cluster, action.Nodegroup, action.Cause,
-            now + EscalationClaimLifetime, cancellationToken).ConfigureAwait(false);
-        service.Metrics.Count("Escalations", 1, new MetricDimension("Cluster", action.Cluster), new MetricDimension("Kind", kind));
-    }
-
-    private Task AuditAsync(ExecutedRemediation action, string what, string why, DateTimeOffset now, CancellationToken cancellationToken) =>
-        service.State.AppendAuditAsync(new AuditRecord
-        {
-            Cluster = action.Cluster, At = now, Who = service.Owner, What = what, ActionId = action.ActionId, ActionType = action.Type, Nodegroup = action.Nodegroup,
-            Why = why, Reference = action.Reference,
-        }, cancellationToken);
-
-
-
-    private async Task ApprovalsAsync(string cluster, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var timeout = service.Policy.For(cluster).Escalation.ApprovalTimeoutMinutes;
-        foreach (var approval in await service.State.GetApprovalsAsync(cluster, cancellationToken).ConfigureAwait(false))
-        {
-            if (approval.ApprovedBy is not null || now - approval.PendingSince < TimeSpan.FromMinutes(timeout))
-            {
-                continue;
-            }
-
-            var alert = ReconcileAlerts.ApprovalOverdue(cluster, approval.ActionId, approval.PendingSince, timeout, service.Settings.Runbooks);
-            if (await DeliverAsync(alert, ClaimId("approval", cluster, null, null, approval.ActionId), cluster, null, null, now + EscalationClaimLifetime, cancellationToken).ConfigureAwait(false))
-            {
-                escalated.Add(new EscalationReport
-                {
-                    Kind = "approval-overdue", Cluster = cluster, ActionId = approval.ActionId,
-                    Reason = $"awaiting approval since {approval.PendingSince:yyyy-MM-dd HH:mm}Z, longer than {timeout} min",
-                });
-                await service.State.AppendAuditAsync(new AuditRecord
-                {
-                    Cluster = cluster, At = now, Who = service.Owner, What = "approval escalated", ActionId = approval.ActionId,
-                    Why = $"awaiting approval for more than {timeout} min",
-                }, cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 }
