@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
+using InstantOnRemediate.Application.Logging;
 using InstantOnRemediate.Lambda.Hosting;
-using InstantOnRemediate.Lambda.Logging;
 
 // The Lambda custom runtime (provided.al2023): read the environment, build the handler named by _HANDLER,
 // serve the Runtime API until it fails. Logs are JSON lines on stdout (CloudWatch Logs).

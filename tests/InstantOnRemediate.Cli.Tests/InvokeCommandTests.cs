@@ -1,9 +1,9 @@
-using InstantOnRemediate.Lambda.Logging;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Invocation;
+using InstantOnRemediate.Application.Logging;
 using System.Text;
 using System.Text.Json;
 using InstantOnRemediate.Cli.Commands;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Hosting;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Cli.Tests;

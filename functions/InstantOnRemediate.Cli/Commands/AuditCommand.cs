@@ -14,7 +14,7 @@ namespace InstantOnRemediate.Cli.Commands;
 internal static class AuditCommand
 {
     /// <summary>Comma-separated cluster names for <c>audit --aws</c> when no <c>--cluster</c> is given.</summary>
-    private const string ClustersVariable = Lambda.Composition.FunctionOptions.ClustersVariable;
+    private const string ClustersVariable = Application.Composition.FunctionOptions.ClustersVariable;
 
     private static readonly string[] ValueOptions = ["--cluster", "--inventory"];
     private static readonly string[] FlagOptions = ["--aws", "--json"];

@@ -1,10 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using InstantOnRemediate.Cli.Input;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Hosting;
-using InstantOnRemediate.Lambda.Json;
-using InstantOnRemediate.Lambda.Logging;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Invocation;
+using InstantOnRemediate.Application.Json;
+using InstantOnRemediate.Application.Logging;
 
 namespace InstantOnRemediate.Cli.Commands;
 
@@ -140,9 +140,9 @@ internal static class InvokeCommand
     }
 
     private static LogLevel LogLevel() =>
-        LogLevels.TryParse(CliRoot.Variable(FunctionOptions.LogLevelVariable), out var level) && level != Lambda.Logging.LogLevel.Info
+        LogLevels.TryParse(CliRoot.Variable(FunctionOptions.LogLevelVariable), out var level) && level != Application.Logging.LogLevel.Info
             ? level
-            : Lambda.Logging.LogLevel.Warn;
+            : Application.Logging.LogLevel.Warn;
 
     private static string Indent(byte[] json)
     {

@@ -1,6 +1,7 @@
 using System.Collections;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Logging;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Invocation;
+using InstantOnRemediate.Application.Logging;
 
 namespace InstantOnRemediate.Lambda.Hosting;
 

@@ -1,4 +1,5 @@
-using InstantOnRemediate.Lambda.Logging;
+using InstantOnRemediate.Application.Invocation;
+using InstantOnRemediate.Application.Logging;
 
 namespace InstantOnRemediate.Lambda.Hosting;
 

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using InstantOnRemediate.Lambda.Json;
+using InstantOnRemediate.Application.Invocation;
+using InstantOnRemediate.Application.Json;
 
 namespace InstantOnRemediate.Lambda.Hosting;
 

@@ -4,7 +4,7 @@ using InstantOnRemediate.Aws.Http;
 using InstantOnRemediate.Core.Actions;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Policy;
-using InstantOnRemediate.Lambda.Composition;
+using InstantOnRemediate.Application.Composition;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Actions;

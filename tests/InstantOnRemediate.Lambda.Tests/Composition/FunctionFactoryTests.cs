@@ -1,6 +1,6 @@
-using InstantOnRemediate.Lambda.Logging;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Handlers;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Handlers;
+using InstantOnRemediate.Application.Logging;
 
 namespace InstantOnRemediate.Lambda.Tests.Composition;
 

@@ -1,6 +1,6 @@
 using System.Collections;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Shared;
 
 namespace InstantOnRemediate.Lambda.Tests.Composition;
 

@@ -1,4 +1,4 @@
-using InstantOnRemediate.Lambda.Composition;
+using InstantOnRemediate.Application.Composition;
 using InstantOnRemediate.Lambda.Tests.Publishing;
 using InstantOnRemediate.Testing;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using InstantOnRemediate.Aws.Inventory;
 using InstantOnRemediate.Core.Security;
-using InstantOnRemediate.Lambda.Composition;
+using InstantOnRemediate.Application.Composition;
 
 namespace InstantOnRemediate.Lambda.Tests.Deployment;
 

@@ -2,8 +2,8 @@ using InstantOnRemediate.Core.Runbook;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using InstantOnRemediate.Lambda.Handlers;
-using InstantOnRemediate.Lambda.Hosting;
+using InstantOnRemediate.Application.Handlers;
+using InstantOnRemediate.Application.Invocation;
 
 namespace InstantOnRemediate.Lambda.Tests.Deployment;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using InstantOnRemediate.Core.Policy;
-using InstantOnRemediate.Lambda.Composition;
+using InstantOnRemediate.Application.Composition;
 
 namespace InstantOnRemediate.Lambda.Tests.Deployment;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using InstantOnRemediate.Lambda.Composition;
+using InstantOnRemediate.Application.Composition;
 
 namespace InstantOnRemediate.Lambda.Tests.Deployment;
 

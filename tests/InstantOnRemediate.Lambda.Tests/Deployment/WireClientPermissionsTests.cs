@@ -1,6 +1,6 @@
 using System.Reflection;
 using InstantOnRemediate.Aws.Eks;
-using InstantOnRemediate.Lambda.Composition;
+using InstantOnRemediate.Application.Composition;
 
 namespace InstantOnRemediate.Lambda.Tests.Deployment;
 

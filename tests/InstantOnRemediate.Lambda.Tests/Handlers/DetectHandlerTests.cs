@@ -1,7 +1,7 @@
-using InstantOnRemediate.Lambda.Logging;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Invocation;
+using InstantOnRemediate.Application.Logging;
 using System.Text.Json;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Hosting;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Handlers;

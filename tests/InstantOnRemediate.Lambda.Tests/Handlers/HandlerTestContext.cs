@@ -1,4 +1,4 @@
-using InstantOnRemediate.Lambda.Hosting;
+using InstantOnRemediate.Application.Invocation;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Handlers;

@@ -1,6 +1,6 @@
 using System.Collections;
+using InstantOnRemediate.Application.Logging;
 using InstantOnRemediate.Lambda.Hosting;
-using InstantOnRemediate.Lambda.Logging;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Hosting;

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using InstantOnRemediate.Lambda.Composition;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Invocation;
+using InstantOnRemediate.Application.Logging;
 using InstantOnRemediate.Lambda.Hosting;
-using InstantOnRemediate.Lambda.Logging;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Hosting;

@@ -1,5 +1,6 @@
+using InstantOnRemediate.Application.Invocation;
+using InstantOnRemediate.Application.Logging;
 using InstantOnRemediate.Lambda.Hosting;
-using InstantOnRemediate.Lambda.Logging;
 using InstantOnRemediate.Testing;
 using Microsoft.Extensions.Time.Testing;
 

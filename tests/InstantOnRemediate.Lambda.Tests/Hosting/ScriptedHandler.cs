@@ -1,3 +1,4 @@
+using InstantOnRemediate.Application.Invocation;
 using InstantOnRemediate.Lambda.Hosting;
 
 namespace InstantOnRemediate.Lambda.Tests.Hosting;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using InstantOnRemediate.Lambda.Composition;
+using InstantOnRemediate.Application.Composition;
 using InstantOnRemediate.Lambda.Tests.Deployment;
 using InstantOnRemediate.Lambda.Tests.EndToEnd;
 using InstantOnRemediate.Testing;

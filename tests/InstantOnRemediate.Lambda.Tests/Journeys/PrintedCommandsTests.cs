@@ -3,8 +3,8 @@ using InstantOnRemediate.Core.Alerts;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Runbook;
-using InstantOnRemediate.Lambda.Handlers;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Handlers;
+using InstantOnRemediate.Application.Reconcile;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Journeys;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using InstantOnRemediate.Lambda.Logging;
+using InstantOnRemediate.Application.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Logging;

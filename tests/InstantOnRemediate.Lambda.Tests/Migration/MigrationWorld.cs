@@ -2,9 +2,9 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Logging;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Logging;
+using InstantOnRemediate.Application.Shared;
 using InstantOnRemediate.Lambda.Tests.Handlers;
 using InstantOnRemediate.Testing;
 

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using InstantOnRemediate.Aws.Http;
 using InstantOnRemediate.Core.State;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Reconcile;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Reconcile;

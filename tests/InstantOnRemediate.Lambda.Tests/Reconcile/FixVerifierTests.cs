@@ -1,5 +1,5 @@
 using InstantOnRemediate.Core.Classification;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Reconcile;
 
 namespace InstantOnRemediate.Lambda.Tests.Reconcile;
 

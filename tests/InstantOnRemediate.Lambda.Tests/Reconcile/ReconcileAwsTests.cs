@@ -4,9 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InstantOnRemediate.Aws.Http;
 using InstantOnRemediate.Aws.State;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Logging;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Logging;
+using InstantOnRemediate.Application.Shared;
 using InstantOnRemediate.Lambda.Tests.Handlers;
 using InstantOnRemediate.Testing;
 

@@ -3,8 +3,9 @@ using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Policy;
 using InstantOnRemediate.Core.Runbook;
 using InstantOnRemediate.Core.State;
-using InstantOnRemediate.Lambda.Handlers;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Handlers;
+using InstantOnRemediate.Application.Shared;
+using InstantOnRemediate.Application.Reconcile;
 
 namespace InstantOnRemediate.Lambda.Tests.Reconcile;
 

@@ -1,8 +1,8 @@
-using InstantOnRemediate.Lambda.Logging;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Invocation;
+using InstantOnRemediate.Application.Logging;
 using System.Text.Json;
 using InstantOnRemediate.Core.State;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Hosting;
 using InstantOnRemediate.Lambda.Tests.Handlers;
 using InstantOnRemediate.Testing;
 

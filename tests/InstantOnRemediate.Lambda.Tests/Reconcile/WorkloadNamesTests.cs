@@ -1,5 +1,4 @@
 using InstantOnRemediate.Core.Planning;
-using InstantOnRemediate.Lambda.Service;
 
 namespace InstantOnRemediate.Lambda.Tests.Reconcile;
 

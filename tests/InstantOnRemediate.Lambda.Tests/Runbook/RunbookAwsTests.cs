@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Logging;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Logging;
+using InstantOnRemediate.Application.Shared;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Runbook;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Handlers;
-using InstantOnRemediate.Lambda.Logging;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Handlers;
+using InstantOnRemediate.Application.Logging;
+using InstantOnRemediate.Application.Shared;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Runbook;

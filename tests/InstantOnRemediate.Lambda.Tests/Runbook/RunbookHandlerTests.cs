@@ -1,5 +1,5 @@
 using System.Text.Json;
-using InstantOnRemediate.Lambda.Hosting;
+using InstantOnRemediate.Application.Invocation;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Runbook;

@@ -1,6 +1,6 @@
 using InstantOnRemediate.Core.Runbook;
-using InstantOnRemediate.Lambda.Handlers;
-using InstantOnRemediate.Lambda.Hosting;
+using InstantOnRemediate.Application.Handlers;
+using InstantOnRemediate.Application.Invocation;
 
 namespace InstantOnRemediate.Lambda.Tests.Runbook;
 

@@ -4,9 +4,10 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using InstantOnRemediate.Core.Classification;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Logging;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Detect;
+using InstantOnRemediate.Application.Logging;
+using InstantOnRemediate.Application.Shared;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Lambda.Tests.Service;

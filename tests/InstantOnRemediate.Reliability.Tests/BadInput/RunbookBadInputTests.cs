@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using CsCheck;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Hosting;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Invocation;
+using InstantOnRemediate.Application.Shared;
 using InstantOnRemediate.Reliability.Tests.Support;
 using InstantOnRemediate.Testing;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CsCheck;
 using InstantOnRemediate.Core.Ingest;
-using InstantOnRemediate.Lambda.Hosting;
+using InstantOnRemediate.Application.Invocation;
 using InstantOnRemediate.Reliability.Tests.Support;
 using InstantOnRemediate.Testing;
 

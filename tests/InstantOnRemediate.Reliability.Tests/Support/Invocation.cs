@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Hosting;
-using InstantOnRemediate.Lambda.Logging;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Invocation;
+using InstantOnRemediate.Application.Logging;
+using InstantOnRemediate.Application.Shared;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InstantOnRemediate.Reliability.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using InstantOnRemediate.Lambda.Composition;
-using InstantOnRemediate.Lambda.Service;
+using InstantOnRemediate.Application.Composition;
+using InstantOnRemediate.Application.Shared;
 using InstantOnRemediate.Testing;
 
 namespace InstantOnRemediate.Reliability.Tests.Support;

@@ -1,4 +1,0 @@
-namespace InstantOnRemediate.Lambda.Logging;
-
-/// <summary>One dimension of an EMF record, e.g. <c>Cause = rseq-ptrace-unsupported</c>.</summary>
-internal readonly record struct MetricDimension(string Name, string Value);
