@@ -12,6 +12,12 @@ public abstract class ActionKind
     /// <summary>The action's type on the wire (DESIGN §4 vocabulary).</summary>
     public abstract string Name { get; }
 
+    /// <summary>
+    /// Its mode when the policy's <c>actionModes</c> names none (capped by the service mode like any other); null for
+    /// an entry that is never executed (<c>none</c>). The shipped default policy takes it from here.
+    /// </summary>
+    public abstract string? DefaultMode { get; }
+
     /// <summary>Replaces, adds or drains nodes: one such rollout per cluster at a time; failures during it are churn.</summary>
     public abstract bool Rolling { get; }
 

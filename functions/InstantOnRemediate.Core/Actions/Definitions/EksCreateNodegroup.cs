@@ -7,6 +7,8 @@ internal sealed class EksCreateNodegroup : ActionKind
 {
     public override string Name => ActionTypes.EksCreateNodegroup;
 
+    public override string? DefaultMode => Modes.Recommend;
+
     public override bool Rolling => true;
 
     public override bool TouchesNodegroup => true;

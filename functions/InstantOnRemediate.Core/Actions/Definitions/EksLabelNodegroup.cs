@@ -7,6 +7,8 @@ internal sealed class EksLabelNodegroup : ActionKind
 {
     public override string Name => ActionTypes.EksLabelNodegroup;
 
+    public override string? DefaultMode => Modes.Enforce;
+
     public override bool Rolling => false;
 
     public override bool TouchesNodegroup => true;

@@ -11,6 +11,8 @@ internal sealed class EksMigrateNodegroup : ActionKind
 {
     public override string Name => ActionTypes.EksMigrateNodegroup;
 
+    public override string? DefaultMode => Modes.Recommend;
+
     public override bool Rolling => true; // adds and drains nodes: one migration in flight per cluster
 
     public override bool TouchesNodegroup => true;

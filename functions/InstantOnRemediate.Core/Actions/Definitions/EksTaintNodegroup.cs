@@ -9,6 +9,8 @@ internal sealed class EksTaintNodegroup : ActionKind
 
     public override string Name => ActionTypes.EksTaintNodegroup;
 
+    public override string? DefaultMode => Modes.Recommend;
+
     public override bool Rolling => false;
 
     public override bool TouchesNodegroup => true;

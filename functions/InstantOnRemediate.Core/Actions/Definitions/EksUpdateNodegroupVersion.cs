@@ -7,6 +7,8 @@ internal sealed class EksUpdateNodegroupVersion : ActionKind
 {
     public override string Name => ActionTypes.EksUpdateNodegroupVersion;
 
+    public override string? DefaultMode => Modes.Recommend;
+
     public override bool Rolling => true;
 
     public override bool TouchesNodegroup => true;

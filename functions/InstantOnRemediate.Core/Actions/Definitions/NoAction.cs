@@ -7,6 +7,8 @@ internal sealed class NoAction : ActionKind
 {
     public override string Name => ActionTypes.None;
 
+    public override string? DefaultMode => null;
+
     public override bool Rolling => false;
 
     public override bool TouchesNodegroup => false;

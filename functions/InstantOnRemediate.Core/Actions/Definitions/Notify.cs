@@ -7,6 +7,8 @@ internal sealed class Notify : ActionKind
 {
     public override string Name => ActionTypes.Notify;
 
+    public override string? DefaultMode => Modes.Enforce;
+
     public override bool Rolling => false;
 
     public override bool TouchesNodegroup => false;

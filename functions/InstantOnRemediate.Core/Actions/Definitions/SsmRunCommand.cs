@@ -7,6 +7,8 @@ internal sealed class SsmRunCommand : ActionKind
 {
     public override string Name => ActionTypes.SsmRunCommand;
 
+    public override string? DefaultMode => Modes.Recommend;
+
     public override bool Rolling => false;
 
     public override bool TouchesNodegroup => true;
