@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Planning;
@@ -80,7 +81,7 @@ public sealed class DeciderTests
         Assert.Contains("threshold not reached", only.Reason, StringComparison.Ordinal);
         // The alert counts only this batch's failure: the remembered ones are outside the window.
         var alert = Assert.Single(plan.Actions, a => a.Type == ActionTypes.Notify);
-        Assert.Equal("1", alert.Parameters["failures"]);
+        Assert.Equal(1, Assert.IsType<NotifyParameters>(alert.Parameters).Failures);
     }
 
     [Theory]
