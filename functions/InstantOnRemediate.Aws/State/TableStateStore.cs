@@ -25,6 +25,7 @@ namespace InstantOnRemediate.Aws.State;
 /// approvals#&lt;cluster&gt;                &lt;actionId&gt;            pending / given approvals
 /// action#&lt;actionId&gt;                   -                     the plan action as JSON (awaiting approval / carried out, TTL)
 /// migration#&lt;cluster&gt;                &lt;migrationId&gt;         node-group migration: stage and history as JSON (TTL once finished)
+/// probe#&lt;cluster&gt;                    &lt;nodegroup&gt;            what a node of the group reported (diagnostics document) as JSON (TTL)
 /// pause                               -                     cached pause switch (TTL = validUntil)
 /// </code>
 /// </summary>
@@ -141,7 +142,7 @@ public abstract class TableStateStore : IStateStore
             Pk = $"inflight#{action.Cluster}",
             Sk = action.ActionId,
             Ttl = action.StartedAt.Add(InFlightLifetime).ToUnixTimeSeconds(),
-            Strings = Strings(("actionId", action.ActionId), ("type", action.Type), ("nodegroup", action.Nodegroup), ("cause", action.Cause), ("reference", action.Reference), ("startedAt", Iso(action.StartedAt))),
+            Strings = Strings(("actionId", action.ActionId), ("type", action.Type), ("nodegroup", action.Nodegroup), ("cause", action.Cause), ("reference", action.Reference), ("startedAt", Iso(action.StartedAt)), ("document", action.Document)),
         }, cancellationToken);
     }
 
@@ -153,7 +154,7 @@ public abstract class TableStateStore : IStateStore
         var rows = await LiveAsync($"inflight#{cluster}", null, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new InFlightAction
         {
-            ActionId = r.S("actionId")!, Type = r.S("type")!, Cluster = cluster, Nodegroup = r.S("nodegroup"), Cause = r.S("cause"), Reference = r.S("reference"), StartedAt = Parse(r.S("startedAt")),
+            ActionId = r.S("actionId")!, Type = r.S("type")!, Cluster = cluster, Nodegroup = r.S("nodegroup"), Cause = r.S("cause"), Reference = r.S("reference"), StartedAt = Parse(r.S("startedAt")), Document = r.S("document"),
         })];
     }
 
@@ -284,6 +285,24 @@ public abstract class TableStateStore : IStateStore
     {
         var rows = await LiveAsync($"migration#{cluster}", null, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => r.S("migration") is { } json ? JsonSerializer.Deserialize(json, CompactJson.MigrationRecord) : null).OfType<Core.Migration.MigrationRecord>().OrderBy(m => m.StartedAt)];
+    }
+
+    public Task RecordNodeProbeAsync(NodeProbeRecord probe, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        return PutAsync(new StateItem
+        {
+            Pk = $"probe#{probe.Cluster}",
+            Sk = probe.Nodegroup,
+            Ttl = expiresAt.ToUnixTimeSeconds(),
+            Strings = Strings(("at", Iso(probe.At)), ("probe", JsonSerializer.Serialize(probe, CompactJson.NodeProbeRecord))),
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<NodeProbeRecord>> GetNodeProbesAsync(string cluster, CancellationToken cancellationToken = default)
+    {
+        var rows = await LiveAsync($"probe#{cluster}", null, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => r.S("probe") is { } json ? JsonSerializer.Deserialize(json, CompactJson.NodeProbeRecord) : null).OfType<NodeProbeRecord>()];
     }
 
     public Task SetPauseAsync(PauseState pause, CancellationToken cancellationToken = default)

@@ -38,6 +38,7 @@ namespace InstantOnRemediate.Core.Json;
 [JsonSerializable(typeof(FailureObservation))]
 [JsonSerializable(typeof(CooldownRecord))]
 [JsonSerializable(typeof(InFlightAction))]
+[JsonSerializable(typeof(NodeProbeRecord))]
 [JsonSerializable(typeof(VerifiedFix))]
 [JsonSerializable(typeof(ActionClaim))]
 [JsonSerializable(typeof(AuditRecord))]

@@ -48,7 +48,15 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
 
         if (ng!.Compatible == true)
         {
-            return [labelAction.Skip($"the inventory says {key.Nodegroup} is compatible (kernel {ng.Kernel ?? "?"}, {ng.KernelSource}); the log disagrees - probe a node before marking it")];
+            // The verdict is only inferred (AMI catalog) and the log disagrees: ask the nodes; their answer replaces the
+            // inference (reconcile records it), and the next failure is planned on what the node said.
+            var skipped = labelAction.Skip($"the inventory says {key.Nodegroup} is compatible (kernel {ng.Kernel ?? "?"}, {ng.KernelSource}); the log disagrees - probe a node before marking it");
+            return ng.KernelSource == KernelSources.SsmProbe ? [skipped] : [skipped, .. Diagnostics(group)];
+        }
+
+        if (ng.Compatible is null)
+        {
+            result.AddRange(Diagnostics(group)); // nothing known of the kernel: the nodes tell, while the label keeps InstantOn pods away
         }
 
         result.Add(ng.Labels.TryGetValue(label.Key, out var existing) && existing == label.Value

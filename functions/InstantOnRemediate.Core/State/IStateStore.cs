@@ -72,6 +72,12 @@ public interface IStateStore
     /// <summary>The cluster's migrations, running and recently finished, oldest first.</summary>
     Task<IReadOnlyList<Migration.MigrationRecord>> GetMigrationsAsync(string cluster, CancellationToken cancellationToken = default);
 
+    /// <summary>Keeps what a node of the group reported (one record per node group; saving again replaces it).</summary>
+    Task RecordNodeProbeAsync(NodeProbeRecord probe, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+
+    /// <summary>The cluster's recorded node probes, one per node group, unexpired.</summary>
+    Task<IReadOnlyList<NodeProbeRecord>> GetNodeProbesAsync(string cluster, CancellationToken cancellationToken = default);
+
     Task SetPauseAsync(PauseState pause, CancellationToken cancellationToken = default);
 
     /// <summary>The cached pause switch, or null when never read or no longer valid.</summary>

@@ -17,4 +17,7 @@ public sealed record InFlightAction
     public string? Reference { get; init; }
 
     public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>The SSM document an ssm-run-command action ran (reconcile reads the diagnostics document's output); null otherwise.</summary>
+    public string? Document { get; init; }
 }

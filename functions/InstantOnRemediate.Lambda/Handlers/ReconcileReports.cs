@@ -17,6 +17,9 @@ internal sealed record FollowedAction
     public required string Status { get; init; }
 
     public required string Detail { get; init; }
+
+    /// <summary>A diagnostics run that finished: the node group's verdict as its nodes reported it.</summary>
+    public NodeVerdictReport? NodeVerdict { get; init; }
 }
 
 /// <summary>One executed remediation judged from later restore outcomes.</summary>
@@ -89,4 +92,58 @@ internal sealed record IncompatibleNodegroupReport
 
     /// <summary>True when this run alerted about it (first time within the cooldown).</summary>
     public bool Alerted { get; init; }
+}
+
+/// <summary>A node group's InstantOn verdict as its nodes reported it (diagnostics), beside what was inferred before.</summary>
+internal sealed record NodeVerdictReport
+{
+    public required string Nodegroup { get; init; }
+
+    /// <summary>The instance whose report stands for the group (the lowest kernel of those read).</summary>
+    public string? InstanceId { get; init; }
+
+    public string? Kernel { get; init; }
+
+    /// <summary>Can the group restore InstantOn, as the node says (null: could not tell).</summary>
+    public bool? Compatible { get; init; }
+
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    /// <summary>Where the verdict now comes from (ssm-probe).</summary>
+    public string? KernelSource { get; init; }
+
+    public bool? CompatibleBefore { get; init; }
+
+    public string? KernelBefore { get; init; }
+
+    public string? KernelSourceBefore { get; init; }
+
+    /// <summary>The node said otherwise than the inference (verdict or kernel).</summary>
+    public bool Changed { get; init; }
+
+    public required string Detail { get; init; }
+
+    public static NodeVerdictReport From(Core.Correlation.NodegroupInventory? gathered, Core.State.NodeProbeRecord record, Core.Correlation.NodegroupAssessor assessor)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(assessor);
+        var unprobed = gathered is null ? null : gathered with { Instances = [.. gathered.Instances.Select(i => i with { Kernel = null, KernelFeatures = null })] };
+        var before = unprobed is null ? null : gathered!.KernelSource == Core.Correlation.KernelSources.SsmProbe ? gathered : assessor.Assess(unprobed);
+        var after = unprobed is null ? null : Core.Correlation.RecordedProbes.Apply(unprobed, record, assessor);
+        bool? compatible = after?.Compatible;
+        var changed = before is not null && (before.Compatible != compatible || before.Kernel != after!.Kernel);
+        static string Says(bool? c) => c switch { true => "can restore InstantOn", false => "cannot restore InstantOn", null => "verdict unknown" };
+        var missing = after?.Missing ?? [];
+        var detail = after is null
+            ? $"{record.InstanceId} reports kernel {record.Kernel}; node group {record.Nodegroup} is not in the inventory, so no verdict was assessed"
+            : $"node group {record.Nodegroup} {Says(compatible)}: {record.InstanceId} reports kernel {record.Kernel}"
+                + (missing.Count > 0 ? $" without {string.Join(", ", missing)}" : "")
+                + (changed ? $" (was {Says(before!.Compatible)} from {before.KernelSource}, kernel {before.Kernel ?? "?"})" : $" (as inferred from {before!.KernelSource})");
+        return new NodeVerdictReport
+        {
+            Nodegroup = record.Nodegroup, InstanceId = record.InstanceId, Kernel = record.Kernel, Compatible = compatible, Missing = missing,
+            KernelSource = after?.KernelSource, CompatibleBefore = before?.Compatible, KernelBefore = before?.Kernel, KernelSourceBefore = before?.KernelSource,
+            Changed = changed, Detail = detail,
+        };
+    }
 }

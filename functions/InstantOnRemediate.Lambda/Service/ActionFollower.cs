@@ -3,6 +3,7 @@ using InstantOnRemediate.Aws.Ssm;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using InstantOnRemediate.Aws.Eks;
+using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Security;
 using InstantOnRemediate.Core.State;
@@ -20,6 +21,9 @@ internal sealed class ActionFollower(IAmazonEks eks, IAmazonSimpleSystemsManagem
     private readonly CommandInvocations invocations = new(ssm);
 
     private const int MaxErrorsReported = 5;
+
+    /// <summary>Diagnostics outputs read per action.</summary>
+    public const int MaxReadings = 5;
 
     public Task<FollowResult> FollowAsync(InFlightAction action, CancellationToken cancellationToken)
     {
@@ -99,7 +103,10 @@ internal sealed class ActionFollower(IAmazonEks eks, IAmazonSimpleSystemsManagem
 
         if (outcomes.All(o => o.Outcome.Outcome == CommandOutcomes.Succeeded))
         {
-            return new FollowResult(FollowStatuses.Successful, $"{what} succeeded on {outcomes.Count} instance(s): {instances}");
+            return new FollowResult(FollowStatuses.Successful, $"{what} succeeded on {outcomes.Count} instance(s): {instances}")
+            {
+                Succeeded = [.. outcomes.Select(o => new CommandInstance(o.CommandId, o.Outcome.InstanceId))],
+            };
         }
 
         var errors = new List<string>();
@@ -110,6 +117,26 @@ internal sealed class ActionFollower(IAmazonEks eks, IAmazonSimpleSystemsManagem
 
         var status = outcomes.All(o => o.Outcome.Outcome is CommandOutcomes.Cancelled or CommandOutcomes.Succeeded) ? FollowStatuses.Cancelled : FollowStatuses.Failed;
         return new FollowResult(status, $"{what}: {instances}: {string.Join("; ", errors)}") { Errors = errors };
+    }
+
+    /// <summary>
+    /// The diagnostics document's report from the first <see cref="MaxReadings"/> instances it succeeded on (a node group
+    /// shares its AMI and kernel; a few answers settle it without reading a thousand outputs). An output that is not the
+    /// document's JSON is a reading with the problem, never an exception.
+    /// </summary>
+    [IamAction("ssm:GetCommandInvocation")]
+    public async Task<IReadOnlyList<NodeReading>> ReadDiagnosticsAsync(IReadOnlyList<CommandInstance> succeeded, KernelFeatureMatrix matrix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(succeeded);
+        var readings = new List<NodeReading>();
+        foreach (var (commandId, instanceId) in succeeded.Take(MaxReadings))
+        {
+            var response = await ssm.GetCommandInvocationAsync(new GetCommandInvocationRequest { CommandId = commandId, InstanceId = instanceId }, cancellationToken).ConfigureAwait(false);
+            var reading = NodeDiagnosticsReader.Read(response.StandardOutputContent, matrix);
+            readings.Add(new NodeReading(instanceId, commandId, reading.Diagnostics, reading.Problem));
+        }
+
+        return readings;
     }
 
     [IamAction("ssm:GetCommandInvocation")]

@@ -11,9 +11,11 @@ namespace InstantOnRemediate.Lambda.Service;
 /// <summary>Reconcile, step 1: follow in-flight actions to their end.</summary>
 internal sealed partial class ReconcileRun
 {
-    private async Task FollowAsync(string cluster, CancellationToken cancellationToken)
+    /// <returns>Whether a diagnostics run recorded what a node group's nodes reported (the inventory is then read again).</returns>
+    private async Task<bool> FollowAsync(string cluster, ClusterInventory? inventory, CancellationToken cancellationToken)
     {
         var now = service.Clock.GetUtcNow();
+        var probed = false;
         foreach (var action in await service.State.GetInFlightAsync(cluster, cancellationToken).ConfigureAwait(false))
         {
             if (action.Type == ActionTypes.EksMigrateNodegroup)
@@ -39,10 +41,22 @@ internal sealed partial class ReconcileRun
                 }
             }
 
+            NodeVerdictReport? verdict = null;
+            try
+            {
+                verdict = await ReadDiagnosticsAsync(action, result, inventory, now, cancellationToken).ConfigureAwait(false);
+                probed |= verdict?.Kernel is not null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                notes.Add($"the diagnostics output of {action.ActionId} on {cluster} could not be read ({e.GetType().Name}: {e.Message}); read again next run");
+                continue; // stays in flight: read again next run
+            }
+
             followed.Add(new FollowedAction
             {
                 ActionId = action.ActionId, Type = action.Type, Cluster = cluster, Nodegroup = action.Nodegroup, Reference = action.Reference,
-                Status = result.Status, Detail = result.Detail,
+                Status = result.Status, Detail = verdict is null ? result.Detail : $"{result.Detail}; {verdict.Detail}", NodeVerdict = verdict,
             });
             if (!FollowStatuses.IsFinal(result.Status))
             {
@@ -66,5 +80,7 @@ internal sealed partial class ReconcileRun
 
             await service.State.RemoveInFlightAsync(cluster, action.ActionId, cancellationToken).ConfigureAwait(false);
         }
+
+        return probed;
     }
 }

@@ -48,6 +48,11 @@ internal sealed partial class ReconcileRun
         var result = new List<ExecutedRemediation>();
         foreach (var r in executed)
         {
+            if (r.ActionType == ActionTypes.SsmRunCommand && await service.State.GetActionAsync(r.ActionId!, cancellationToken).ConfigureAwait(false) is { } saved && IsReadOnlyDiagnostics(saved))
+            {
+                continue; // diagnostics change nothing: their outcome is the node's report (step 1b), not a fix to verify
+            }
+
             if (!causes.TryGetValue(r.ActionId!, out var cause))
             {
                 notes.Add($"{r.ActionType} {r.ActionId} on {cluster}: its cause is no longer in the state store (cooldown and claim expired): not verified");
@@ -62,6 +67,8 @@ internal sealed partial class ReconcileRun
 
         return result;
     }
+
+    private static bool IsReadOnlyDiagnostics(PlanAction action) => action.Parameters.GetValueOrDefault("readOnly") == "true";
 
     /// <summary>Restore outcomes since <paramref name="from"/>: failures detect recorded, plus the container logs (AWS) or the state store's success counters (offline).</summary>
     private async Task<List<RestoreSighting>> SightingsAsync(string cluster, ClusterInventory? inventory, DateTimeOffset from, DateTimeOffset now, CancellationToken cancellationToken)

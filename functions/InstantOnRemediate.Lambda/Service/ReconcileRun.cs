@@ -53,8 +53,12 @@ internal sealed partial class ReconcileRun(ServiceContext service)
         foreach (var cluster in clusters)
         {
             var inventory = await InventoryAsync(cluster, cancellationToken).ConfigureAwait(false);
+            if (await FollowAsync(cluster, inventory, cancellationToken).ConfigureAwait(false) && inventory is not null)
+            {
+                inventory = await InventoryAsync(cluster, cancellationToken).ConfigureAwait(false); // with what the nodes just reported
+            }
+
             var report = inventory is null ? null : CompatibilityAudit.Default.Audit([inventory]);
-            await FollowAsync(cluster, cancellationToken).ConfigureAwait(false);
             var remediations = await ExecutedRemediationsAsync(cluster, now, cancellationToken).ConfigureAwait(false);
             var from = remediations.Count > 0 ? Min(remediations.Min(r => r.At), now - WorkloadWindow) : now - WorkloadWindow;
             var sightings = await SightingsAsync(cluster, inventory, from, now, cancellationToken).ConfigureAwait(false);
@@ -92,7 +96,7 @@ internal sealed partial class ReconcileRun(ServiceContext service)
             return [.. service.Settings.Clusters];
         }
 
-        if (service.Inventory is SnapshotInventorySource snapshots)
+        if (service.Inventory is ProbedInventorySource { Gathering: SnapshotInventorySource snapshots })
         {
             return [.. snapshots.Clusters.Order(StringComparer.Ordinal)];
         }

@@ -5,6 +5,7 @@ using InstantOnRemediate.Aws.Http;
 using InstantOnRemediate.Aws.Inventory;
 using InstantOnRemediate.Aws.State;
 using InstantOnRemediate.Core.Classification;
+using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Policy;
 using InstantOnRemediate.Core.State;
 using InstantOnRemediate.Lambda.Composition;
@@ -141,7 +142,10 @@ internal sealed class ServiceContext : IDisposable
         return new FileStateStore(ephemeralStateDirectory, Clock);
     }
 
-    private IInventorySource CreateInventorySource()
+    private IInventorySource CreateInventorySource() =>
+        new ProbedInventorySource(CreateGatheringSource(), () => State, NodegroupAssessor.Default, Clock, Log, recordProbes: probeNodes && Aws is not null);
+
+    private IInventorySource CreateGatheringSource()
     {
         if (Aws is { } clients)
         {

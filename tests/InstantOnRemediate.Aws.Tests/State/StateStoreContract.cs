@@ -136,6 +136,36 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task InFlight_SsmCommand_KeepsItsDocument()
+    {
+        var store = await CreateStoreAsync();
+        await store.PutInFlightAsync(new InFlightAction { ActionId = "a2", Type = "ssm-run-command", Cluster = "prod", Reference = "cmd-1", StartedAt = Start, Document = "InstantOnRemediate-prod-NodeDiagnostics" });
+
+        Assert.Equal("InstantOnRemediate-prod-NodeDiagnostics", Assert.Single(await store.GetInFlightAsync("prod")).Document);
+    }
+
+    [Fact]
+    public async Task NodeProbes_OnePerNodegroup_LatestReplacesAndTheyExpire()
+    {
+        var store = await CreateStoreAsync();
+        NodeProbeRecord Probe(string nodegroup, string kernel) => new()
+        {
+            Cluster = "prod", Nodegroup = nodegroup, InstanceId = "i-0123456789abcdef0", AmiId = "ami-0c5d2b8e41f7a3c96", Kernel = kernel,
+            Features = new Dictionary<string, bool> { ["ptrace-get-rseq-conf"] = false }, At = Start, Source = "diagnostics action a1", CommandId = "cmd-1",
+        };
+        await store.RecordNodeProbeAsync(Probe("ng-al2", "5.10.226-214.880.amzn2.x86_64"), Start.AddDays(30));
+        await store.RecordNodeProbeAsync(Probe("ng-al2", "5.10.230-223.885.amzn2.x86_64"), Start.AddDays(30));
+        await store.RecordNodeProbeAsync(Probe("ng-al2023", "6.1.119-129.201.amzn2023.x86_64"), Start.AddDays(1));
+
+        var probes = await store.GetNodeProbesAsync("prod");
+        Assert.Equal([("ng-al2", "5.10.230-223.885.amzn2.x86_64"), ("ng-al2023", "6.1.119-129.201.amzn2023.x86_64")], probes.Select(p => (p.Nodegroup, p.Kernel)).Order());
+        Assert.False(probes[0].Features["ptrace-get-rseq-conf"]);
+        Assert.Empty(await store.GetNodeProbesAsync("staging"));
+        Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal("ng-al2", Assert.Single(await store.GetNodeProbesAsync("prod")).Nodegroup);
+    }
+
+    [Fact]
     public async Task RecordRestoreOutcome_SameFindingTwice_CountedOnce()
     {
         var store = await CreateStoreAsync();

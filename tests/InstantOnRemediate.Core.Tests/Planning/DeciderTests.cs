@@ -97,6 +97,31 @@ public sealed class DeciderTests
         Assert.NotEqual(ActionStatuses.Skipped, label.Status);
     }
 
+    [Theory]
+    [InlineData(true, KernelSources.AmiCatalog, true)]
+    [InlineData(null, KernelSources.Unknown, true)]
+    [InlineData(true, KernelSources.SsmProbe, false)]
+    [InlineData(false, KernelSources.AmiCatalog, false)]
+    public void Decide_KernelCauseOnAGroupWhoseVerdictIsOnlyInferred_DiagnosticsAskTheNode(bool? compatible, string source, bool diagnosed)
+    {
+        var ng = Ng("ng-al2") with { Compatible = compatible, KernelSource = source, Missing = compatible == false ? ["ptrace-get-rseq-conf"] : [] };
+        var input = Input([ng], Failures(3, "rseq-ptrace-unsupported", RemedyClasses.NodeKernel, "ng-al2"));
+        input = input with { Policy = PolicyLoader.Parse("""
+            { "mode": "enforce", "notifications": { "topicArn": "arn:aws:sns:us-east-1:123456789012:alerts" },
+              "ssm": { "diagnostics": { "document": null, "external": true, "name": "Ops-NodeDiagnostics", "description": "read-only node facts" } } }
+            """, "test") };
+
+        var plan = Decider.Decide(input);
+
+        var diagnostics = plan.Actions.Where(a => a.Type == ActionTypes.SsmRunCommand).ToList();
+        Assert.Equal(diagnosed, diagnostics.Count == 1);
+        if (diagnosed)
+        {
+            Assert.Equal(("Ops-NodeDiagnostics", "true"), (diagnostics[0].Parameters["documentName"], diagnostics[0].Parameters["readOnly"]));
+            Assert.Equal(["i-0123456789abcdef0"], diagnostics[0].Target.InstanceIds);
+        }
+    }
+
     private static DecisionInput Input(IReadOnlyList<NodegroupInventory> nodegroups, IReadOnlyList<Finding> findings) => new()
     {
         Findings = findings,
