@@ -165,7 +165,7 @@ internal sealed class PlanExecution(ServiceContext service)
         {
             ActionId = action.Id, Type = action.Type, Cluster = cluster, Nodegroup = action.Target.Nodegroup, Cause = action.Cause,
             Reference = action.Reference, StartedAt = now,
-            Document = action.Type == ActionTypes.SsmRunCommand ? action.Parameters.GetValueOrDefault("documentName") : null,
+            Document = (action.Parameters as Core.Actions.Definitions.SsmRunCommandParameters)?.DocumentName,
         }, cancellationToken).ConfigureAwait(false);
     }
 

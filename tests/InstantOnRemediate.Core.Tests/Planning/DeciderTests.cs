@@ -117,7 +117,8 @@ public sealed class DeciderTests
         Assert.Equal(diagnosed, diagnostics.Count == 1);
         if (diagnosed)
         {
-            Assert.Equal(("Ops-NodeDiagnostics", "true"), (diagnostics[0].Parameters["documentName"], diagnostics[0].Parameters["readOnly"]));
+            var parameters = Assert.IsType<SsmRunCommandParameters>(diagnostics[0].Parameters);
+            Assert.Equal(("Ops-NodeDiagnostics", true), (parameters.DocumentName, parameters.ReadOnly));
             Assert.Equal(["i-0123456789abcdef0"], diagnostics[0].Target.InstanceIds);
         }
     }
