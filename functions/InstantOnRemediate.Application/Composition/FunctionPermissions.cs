@@ -17,7 +17,8 @@ namespace InstantOnRemediate.Application.Composition;
 /// template.yaml is checked against the <c>[IamAction]</c> declarations of exactly these types
 /// (tests/InstantOnRemediate.Lambda.Tests/Deployment/PermissionsTests.cs) — nothing missing, nothing extra. A type
 /// that holds another AWS-calling type in a field needs that one declared too (the test says which).
-/// Adding a type is one line here plus its statement in template.yaml.
+/// Adding a type is one line here plus its statement in template.yaml; an action executor is listed once, in
+/// <see cref="ActionExecutorCatalog"/>, and detect and runbook (the functions that carry out actions) take them all.
 /// Declare the component that makes the call (e.g. <see cref="InventoryGatherer"/>), not the multi-purpose wire
 /// client behind it (<c>EksClient</c> carries every EKS action the service knows).
 /// </summary>
@@ -31,13 +32,7 @@ internal static class FunctionPermissions
         typeof(NodeProbe),
         typeof(EksPublicReleases),
         typeof(SnsClient),
-        typeof(NotifyExecutor),
-        typeof(EksLabelNodegroupExecutor),
-        typeof(EksTaintNodegroupExecutor),
-        typeof(EksUpdateNodegroupVersionExecutor),
-        typeof(EksCreateNodegroupExecutor),
-        typeof(EksMigrateNodegroupExecutor),
-        typeof(SsmRunCommandExecutor),
+        .. ActionExecutorCatalog.Types,
         typeof(DynamoDbStateStore),
         typeof(PauseSwitch),
         typeof(PolicyParameter),
@@ -59,13 +54,7 @@ internal static class FunctionPermissions
         typeof(PauseSwitch),
         typeof(PauseSwitchControl),
         typeof(SnsClient),
-        typeof(NotifyExecutor),
-        typeof(EksLabelNodegroupExecutor),
-        typeof(EksTaintNodegroupExecutor),
-        typeof(EksUpdateNodegroupVersionExecutor),
-        typeof(EksCreateNodegroupExecutor),
-        typeof(EksMigrateNodegroupExecutor),
-        typeof(SsmRunCommandExecutor),
+        .. ActionExecutorCatalog.Types,
         typeof(PolicyParameter),
         typeof(EventPublisher),
     ];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Events;
@@ -65,35 +66,35 @@ internal sealed partial class ReconcileRun
     private async Task<(MigrationRecord? Record, ReconcileOutcome Outcome)> StartAsync(InFlightAction inFlight, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var action = await service.State.GetActionAsync(inFlight.ActionId, cancellationToken).ConfigureAwait(false);
-        if (action?.Parameters.GetValueOrDefault("stage") == "retire")
+        var migration = action?.Parameters as EksMigrateNodegroupParameters;
+        if (migration?.IsRetire == true)
         {
             return (null, ReconcileOutcome.Empty); // the approved deletion of a migration's old group: part of that migration, not a new one
         }
 
-        if (action?.Target.Nodegroup is not { } source || action.Parameters.GetValueOrDefault("targetNodegroup") is not { } target)
+        if (action?.Target.Nodegroup is not { } source || migration?.TargetNodegroup is not { Length: > 0 } target)
         {
             return (null, ReconcileOutcome.FromNotes($"migration {inFlight.ActionId} on {inFlight.Cluster}: its action is no longer in the state store: not advanced"));
         }
 
-        int Int(string name) => int.TryParse(action.Parameters.GetValueOrDefault(name), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
-        var created = action.Parameters.GetValueOrDefault("createTarget") == "true";
+        var created = migration.CreateTarget;
         var failures = await service.State.GetRecentFailuresAsync(inFlight.Cluster, inFlight.StartedAt - AffectedWindow, cancellationToken).ConfigureAwait(false);
         var record = new MigrationRecord
         {
             Id = action.Id, Cluster = inFlight.Cluster, Source = source, Target = target, TargetCreated = created, Cause = action.Cause,
             Stage = MigrationStages.WaitTarget, StartedAt = inFlight.StartedAt, WaitingSince = now,
-            SourceMinSize = Int("minSize"), SourceMaxSize = Int("maxSize"), SourceDesiredSize = Int("desiredSize"),
-            WantedTargetSize = created ? Int("desiredSize") : Int("targetDesiredSize"),
-            FenceMode = action.Parameters.GetValueOrDefault("fence") ?? "taint",
-            FenceKey = action.Parameters.GetValueOrDefault("fenceKey") ?? service.Policy.For(inFlight.Cluster).Markers.Taint.Key,
-            FenceValue = action.Parameters.GetValueOrDefault("fenceValue") ?? "true",
+            SourceMinSize = migration.MinSize, SourceMaxSize = migration.MaxSize, SourceDesiredSize = migration.DesiredSize,
+            WantedTargetSize = created ? migration.DesiredSize : migration.TargetDesiredSize ?? 0,
+            FenceMode = migration.Fence is { Length: > 0 } fence ? fence : "taint",
+            FenceKey = migration.FenceKey is { Length: > 0 } key ? key : service.Policy.For(inFlight.Cluster).Markers.Taint.Key,
+            FenceValue = migration.FenceValue ?? "true",
             Workloads = [.. failures.Where(f => f.Nodegroup == source).Select(f => WorkloadNames.Of(f.Pod)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             History =
             [
                 new MigrationStageEntry
                 {
                     Stage = MigrationStages.Prepare, StartedAt = inFlight.StartedAt, FinishedAt = now,
-                    Detail = created ? $"CreateNodegroup {target}" : $"scaled {target} to {Int("targetDesiredSize").ToString(CultureInfo.InvariantCulture)}",
+                    Detail = created ? $"CreateNodegroup {target}" : $"scaled {target} to {(migration.TargetDesiredSize ?? 0).ToString(CultureInfo.InvariantCulture)}",
                 },
                 new MigrationStageEntry { Stage = MigrationStages.WaitTarget, StartedAt = now },
             ],
@@ -176,7 +177,7 @@ internal sealed partial class ReconcileRun
                 Id = ActionIds.For(ActionTypes.EksMigrateNodegroup, record.Cluster, record.Source, record.Cause, "retire:" + record.Id),
                 Type = ActionTypes.EksMigrateNodegroup,
                 Target = new ActionTarget { Cluster = record.Cluster, Nodegroup = record.Source },
-                Parameters = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["stage"] = "retire", ["migrationId"] = record.Id, ["targetNodegroup"] = record.Target },
+                Parameters = new EksMigrateNodegroupParameters { Stage = EksMigrateNodegroupParameters.RetireStage, MigrationId = record.Id, TargetNodegroup = record.Target },
                 Status = ActionStatuses.AwaitingApproval, Mode = Modes.Enforce, Cause = record.Cause, Disruptive = true,
                 Reason = $"retire {record.Source}, drained by migration {record.Id} to {record.Target}: delete it (DeleteNodegroup; policy migration.retire = delete) - disruptive: needs its own approval",
                 Undo = "none: a deleted node group cannot be restored",

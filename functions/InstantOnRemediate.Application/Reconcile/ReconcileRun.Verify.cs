@@ -69,7 +69,7 @@ internal sealed partial class ReconcileRun
         return (result, ReconcileOutcome.FromNotes(notes));
     }
 
-    private static bool IsReadOnlyDiagnostics(PlanAction action) => action.Parameters.GetValueOrDefault("readOnly") == "true";
+    private static bool IsReadOnlyDiagnostics(PlanAction action) => action.Parameters is Core.Actions.Definitions.SsmRunCommandParameters { ReadOnly: true };
 
     /// <summary>Restore outcomes since <paramref name="from"/>: failures detect recorded, plus the container logs (AWS) or the state store's success counters (offline).</summary>
     private async Task<(List<RestoreSighting> Sightings, ReconcileOutcome Outcome)> SightingsAsync(string cluster, ClusterInventory? inventory, DateTimeOffset from, DateTimeOffset now, CancellationToken cancellationToken)

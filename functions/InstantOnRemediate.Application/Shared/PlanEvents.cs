@@ -23,13 +23,14 @@ internal static class PlanEvents
             }
 
             var scope = new EventScope { Account = account, Region = region, Cluster = cluster, Nodegroup = action.Target.Nodegroup };
-            var remedy = action.Parameters.GetValueOrDefault("remedy");
+            var notify = action.Parameters as Core.Actions.Definitions.NotifyParameters;
+            var remedy = notify?.Remedy;
             if (action.Type == ActionTypes.Notify)
             {
                 if (action.Status == ActionStatuses.Executed && action.Cause is { } cause)
                 {
                     var nodegroup = inventories.FirstOrDefault(i => i.Cluster == cluster)?.Nodegroups.FirstOrDefault(n => n.Name == action.Target.Nodegroup);
-                    events.Add(RemediationEvents.RestoreFailureGroup(scope, now, cause, remedy ?? "unknown", Number(action, "failures"), Number(action, "pods"),
+                    events.Add(RemediationEvents.RestoreFailureGroup(scope, now, cause, remedy is { Length: > 0 } ? remedy : "unknown", notify?.Failures ?? 0, notify?.Pods ?? 0,
                         nodegroup is null ? null : EventVerdict.Of(nodegroup), plan.Id, plan.Mode));
                 }
 
@@ -55,7 +56,4 @@ internal static class PlanEvents
     /// <summary>Account and Region of the stack, from an ARN it was given (the alert topic's); "unknown" offline.</summary>
     public static (string Account, string Region) StackOf(string? arn) =>
         Aws.Sns.AlertDeliveries.StackOf(arn) is (string account, string region) ? (account, region) : ("unknown", "unknown");
-
-    private static int Number(PlanAction action, string name) =>
-        int.TryParse(action.Parameters.GetValueOrDefault(name), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
 }

@@ -165,7 +165,7 @@ internal sealed class PlanExecution(ServiceContext service)
         {
             ActionId = action.Id, Type = action.Type, Cluster = cluster, Nodegroup = action.Target.Nodegroup, Cause = action.Cause,
             Reference = action.Reference, StartedAt = now,
-            Document = action.Type == ActionTypes.SsmRunCommand ? action.Parameters.GetValueOrDefault("documentName") : null,
+            Document = (action.Parameters as Core.Actions.Definitions.SsmRunCommandParameters)?.DocumentName,
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -173,8 +173,8 @@ internal sealed class PlanExecution(ServiceContext service)
     {
         var cluster = notify.Target.Cluster ?? "unknown";
         var cause = notify.Cause ?? Core.Classification.RemedyClasses.Unknown;
-        var nodegroups = notify.Target.Nodegroup is { } one ? [one]
-            : notify.Parameters.TryGetValue(PlanActionKeys.NodegroupsParameter, out var list) ? list.Split(',', StringSplitOptions.RemoveEmptyEntries) : [];
+        IReadOnlyList<string> nodegroups = notify.Target.Nodegroup is { } one ? [one]
+            : notify.Parameters is Core.Actions.Definitions.NotifyParameters advice ? advice.Nodegroups : [];
         var ids = notify.FindingIds.ToHashSet(StringComparer.Ordinal);
         var group = findings.Where(f => ids.Contains(f.Id)).ToList();
         var nodes = group.Select(f => f.Node).ToHashSet(StringComparer.Ordinal);
@@ -182,17 +182,17 @@ internal sealed class PlanExecution(ServiceContext service)
         return AlertWriter.Compose(new AlertGroup
         {
             Cluster = cluster,
-            Nodegroup = nodegroups.Length switch
+            Nodegroup = nodegroups.Count switch
             {
                 0 => null,
                 1 => nodegroups[0],
                 <= 5 => string.Join(", ", nodegroups),
-                _ => $"{string.Join(", ", nodegroups.Take(5))} and {nodegroups.Length - 5} more",
+                _ => $"{string.Join(", ", nodegroups.Take(5))} and {nodegroups.Count - 5} more",
             },
             Cause = cause,
             Findings = group,
             Correlation = [.. correlation.Where(c => nodes.Contains(c.Node))],
-            NodegroupDetail = nodegroups.Length == 1 ? inventory?.Nodegroups.FirstOrDefault(n => n.Name == nodegroups[0]) : null,
+            NodegroupDetail = nodegroups.Count == 1 ? inventory?.Nodegroups.FirstOrDefault(n => n.Name == nodegroups[0]) : null,
             Actions = [.. plan.Actions.Where(a => a.Type != ActionTypes.Notify && a.Type != ActionTypes.None && a.Target.Cluster == cluster && a.Cause == cause && (notify.Target.Nodegroup is null || a.Target.Nodegroup == notify.Target.Nodegroup || PlanActionKeys.KeysOf(a).Any(k => k.Nodegroup == notify.Target.Nodegroup)))],
             Notify = notify,
             PlanId = plan.Id,

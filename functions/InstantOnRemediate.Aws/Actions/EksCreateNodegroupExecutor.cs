@@ -1,4 +1,6 @@
 using InstantOnRemediate.Aws.Eks;
+using InstantOnRemediate.Core.Actions;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Security;
 
@@ -26,46 +28,27 @@ public sealed class EksCreateNodegroupExecutor(IAmazonEks eks) : IActionExecutor
     public string? Validate(PlanAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var subnets = action.List("subnets");
-        var types = action.List("instanceTypes");
-        var labels = ActionParameters.ParseLabels(action.Get("labels"));
-        int? min = action.Int("minSize"), max = action.Int("maxSize"), desired = action.Int("desiredSize");
-        return !IdentifierRules.IsClusterName(action.Target.Cluster) ? "target cluster is missing or not a valid EKS cluster name"
-            : !IdentifierRules.IsNodegroupName(action.Get("nodegroupName")) ? "nodegroupName is not a valid node-group name (<= 63 chars of [A-Za-z0-9_-])"
-            : !IdentifierRules.IsNodegroupName(action.Get("sourceNodegroup")) ? "sourceNodegroup is not a valid node-group name"
-            : !IdentifierRules.IsAmiType(action.Get("amiType")) || action.Get("amiType") == "CUSTOM" ? "amiType is not an EKS-managed amiType"
-            : subnets.Count == 0 || !subnets.All(IdentifierRules.IsSubnetId) ? "subnets are missing or invalid"
-            : types.Count == 0 || !types.All(IdentifierRules.IsInstanceType) ? "instanceTypes are missing or invalid"
-            : !IdentifierRules.IsRoleArn(action.Get("nodeRole")) ? "nodeRole is not an IAM role ARN"
-            : action.Get("capacityType") is not (null or "ON_DEMAND" or "SPOT" or "CAPACITY_BLOCK") ? "capacityType is not ON_DEMAND | SPOT | CAPACITY_BLOCK"
-            : min is null || max is null || desired is null || min < 0 || max < 1 || min > max || desired < min || desired > max ? "minSize/maxSize/desiredSize are missing or inconsistent"
-            : labels.Any(l => !IdentifierRules.IsLabelKey(l.Key) || !IdentifierRules.IsLabelValue(l.Value)) ? "labels contain an invalid Kubernetes label"
-            : action.Get("kubernetesVersion") is { } v && !IsKubernetesMinor(v) ? "kubernetesVersion is not MAJOR.MINOR"
-            : null;
+        return ActionKinds.Of(ActionType).Validate(action);
     }
 
     /// <summary>
-    /// CreateNodegroup of <paramref name="name"/> from a validated clone action (amiType, subnets, node role, instance
-    /// types, capacity type, Kubernetes version), tagged as created by the action so only its rollback deletes it.
+    /// CreateNodegroup of a validated clone (amiType, subnets, node role, instance types, capacity type, Kubernetes
+    /// version), tagged as created by <paramref name="action"/> so only its rollback deletes it.
     /// </summary>
-    internal static CreateNodegroupRequest CloneRequest(PlanAction action, string name, NodegroupScalingConfig scaling) => new()
+    internal static CreateNodegroupRequest CloneRequest(PlanAction action, EksCreateNodegroupParameters clone, NodegroupScalingConfig scaling) => new()
     {
         ClusterName = action.Target.Cluster!,
-        NodegroupName = name,
-        AmiType = action.Get("amiType"),
-        Subnets = [.. action.List("subnets")],
-        NodeRole = action.Get("nodeRole")!,
-        InstanceTypes = [.. action.List("instanceTypes")],
-        CapacityType = action.Get("capacityType"),
+        NodegroupName = clone.NodegroupName,
+        AmiType = clone.AmiType,
+        Subnets = [.. clone.Subnets],
+        NodeRole = clone.NodeRole,
+        InstanceTypes = [.. clone.InstanceTypes],
+        CapacityType = clone.CapacityType,
         ScalingConfig = scaling,
-        Version = action.Get("kubernetesVersion"),
+        Version = clone.KubernetesVersion,
         Tags = new() { [CreatedByTag] = action.Id },
         ClientRequestToken = ActionIds.ToClientRequestToken(action.Id),
     };
-
-    private static bool IsKubernetesMinor(string version) =>
-        version.Split('.') is [var major, var minor] && major.Length is > 0 and <= 2 && minor.Length is > 0 and <= 3
-        && major.All(char.IsAsciiDigit) && minor.All(char.IsAsciiDigit);
 
     public async Task<ActionOutcome> ExecuteAsync(PlanAction action, CancellationToken cancellationToken = default)
     {
@@ -74,14 +57,15 @@ public sealed class EksCreateNodegroupExecutor(IAmazonEks eks) : IActionExecutor
             return ActionOutcome.Skipped(invalid);
         }
 
-        var name = action.Get("nodegroupName")!;
-        var what = $"create node group {name} ({action.Get("amiType")}) cloned from {action.Get("sourceNodegroup")}";
+        var clone = (EksCreateNodegroupParameters)action.Parameters;
+        var name = clone.NodegroupName;
+        var what = $"create node group {name} ({clone.AmiType}) cloned from {clone.SourceNodegroup}";
         try
         {
-            var response = await eks.CreateNodegroupAsync(CloneRequest(action, name, new NodegroupScalingConfig
+            var response = await eks.CreateNodegroupAsync(CloneRequest(action, clone, new NodegroupScalingConfig
             {
-                MinSize = action.Int("minSize"), MaxSize = action.Int("maxSize"), DesiredSize = action.Int("desiredSize"),
-            }) with { Labels = ActionParameters.ParseLabels(action.Get("labels")) }, cancellationToken).ConfigureAwait(false);
+                MinSize = clone.MinSize, MaxSize = clone.MaxSize, DesiredSize = clone.DesiredSize,
+            }) with { Labels = new Dictionary<string, string>(clone.Labels, StringComparer.Ordinal) }, cancellationToken).ConfigureAwait(false);
             return ActionOutcome.Executed($"started to {what}; move InstantOn workloads once it is ACTIVE, then scale the old group down by hand", response.Nodegroup?.NodegroupName ?? name);
         }
         catch (EksServiceException e)
@@ -98,7 +82,12 @@ public sealed class EksCreateNodegroupExecutor(IAmazonEks eks) : IActionExecutor
             return ActionOutcome.Skipped(invalid);
         }
 
-        var name = action.Get("nodegroupName")!;
+        return await DeleteCreatedAsync(action, ((EksCreateNodegroupParameters)action.Parameters).NodegroupName, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes <paramref name="name"/> when the rollback asks for it and the node group carries the tag of <paramref name="action"/>.</summary>
+    internal async Task<ActionOutcome> DeleteCreatedAsync(PlanAction action, string name, UndoOptions options, CancellationToken cancellationToken)
+    {
         if (!options.DeleteCreatedNodegroup)
         {
             return ActionOutcome.Skipped($"node group {name} is kept: deleting it needs an explicit rollback request (delete-created-nodegroup)");

@@ -1,4 +1,6 @@
 using InstantOnRemediate.Aws.Eks;
+using InstantOnRemediate.Core.Actions;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Security;
 
@@ -17,10 +19,7 @@ public sealed class EksLabelNodegroupExecutor(IAmazonEks eks) : IActionExecutor
     public string? Validate(PlanAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return ActionParameters.CheckNodegroupTarget(action)
-            ?? (!IdentifierRules.IsLabelKey(action.Get("labelKey")) ? "labelKey is not a Kubernetes label key"
-            : !IdentifierRules.IsLabelValue(action.Get("labelValue")) ? "labelValue is not a Kubernetes label value"
-            : null);
+        return ActionKinds.Of(ActionType).Validate(action);
     }
 
     public async Task<ActionOutcome> ExecuteAsync(PlanAction action, CancellationToken cancellationToken = default)
@@ -30,8 +29,7 @@ public sealed class EksLabelNodegroupExecutor(IAmazonEks eks) : IActionExecutor
             return ActionOutcome.Skipped(invalid);
         }
 
-        var key = action.Get("labelKey")!;
-        var value = action.Get("labelValue")!;
+        var (key, value) = (Label(action).LabelKey, Label(action).LabelValue);
         return await Update(action, new UpdateLabelsPayload { AddOrUpdateLabels = new() { [key] = value } }, ActionIds.ToClientRequestToken(action.Id),
             $"labelled node group {action.Target.Nodegroup} {key}={value}", cancellationToken).ConfigureAwait(false);
     }
@@ -43,10 +41,12 @@ public sealed class EksLabelNodegroupExecutor(IAmazonEks eks) : IActionExecutor
             return ActionOutcome.Skipped(invalid);
         }
 
-        var key = action.Get("labelKey")!;
+        var key = Label(action).LabelKey;
         return await Update(action, new UpdateLabelsPayload { RemoveLabels = [key] }, ActionIds.ToClientRequestToken(action.Id + ":undo"),
             $"removed label {key} from node group {action.Target.Nodegroup}", cancellationToken).ConfigureAwait(false);
     }
+
+    private static EksLabelNodegroupParameters Label(PlanAction action) => (EksLabelNodegroupParameters)action.Parameters;
 
     [IamAction("eks:UpdateNodegroupConfig", Resource = "nodegroup")]
     private async Task<ActionOutcome> Update(PlanAction action, UpdateLabelsPayload labels, string token, string done, CancellationToken cancellationToken)

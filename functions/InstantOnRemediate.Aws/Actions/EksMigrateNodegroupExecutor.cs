@@ -1,4 +1,6 @@
 using InstantOnRemediate.Aws.Eks;
+using InstantOnRemediate.Core.Actions;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Security;
 
@@ -19,7 +21,7 @@ namespace InstantOnRemediate.Aws.Actions;
 [IamAction("eks:DescribeNodegroup", Resource = "nodegroup")]
 public sealed class EksMigrateNodegroupExecutor(IAmazonEks eks) : IActionExecutor
 {
-    public const string RetireStage = "retire";
+    public const string RetireStage = EksMigrateNodegroupParameters.RetireStage;
 
     public string ActionType => ActionTypes.EksMigrateNodegroup;
 
@@ -30,38 +32,10 @@ public sealed class EksMigrateNodegroupExecutor(IAmazonEks eks) : IActionExecuto
     public string? Validate(PlanAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        if (ActionParameters.CheckNodegroupTarget(action) is { } target)
-        {
-            return target;
-        }
-
-        if (action.Get("stage") == RetireStage)
-        {
-            return IdentifierRules.IsNodegroupName(action.Get("targetNodegroup")) ? null : "targetNodegroup is not a valid node-group name";
-        }
-
-        int? min = action.Int("minSize"), max = action.Int("maxSize"), desired = action.Int("desiredSize");
-        var problem = !IdentifierRules.IsNodegroupName(action.Get("targetNodegroup")) || action.Get("targetNodegroup") == action.Target.Nodegroup ? "targetNodegroup is not a valid node-group name other than the old group"
-            : min is null || max is null || desired is null || min < 0 || min > max || desired < min || desired > max ? "minSize/maxSize/desiredSize of the old group are missing or inconsistent"
-            : !IdentifierRules.IsLabelKey(action.Get("fenceKey")) || !IdentifierRules.IsLabelValue(action.Get("fenceValue") ?? "") ? "fenceKey/fenceValue are not a valid taint or label"
-            : action.Get("fence") is not ("taint" or "label") ? "fence is not taint | label"
-            : null;
-        if (problem is not null || action.Get("createTarget") != "true")
-        {
-            return problem ?? (action.Int("targetDesiredSize") is > 0 ? null : "targetDesiredSize of the existing target is missing");
-        }
-
-        var clone = action with
-        {
-            Type = ActionTypes.EksCreateNodegroup,
-            Parameters = new Dictionary<string, string>(action.Parameters, StringComparer.Ordinal)
-            {
-                ["nodegroupName"] = action.Get("targetNodegroup")!, ["sourceNodegroup"] = action.Target.Nodegroup!,
-                ["minSize"] = action.Get("minSize")!, ["maxSize"] = Math.Max(1, max!.Value).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            },
-        };
-        return new EksCreateNodegroupExecutor(eks).Validate(clone) ?? Taints(action).Select(t => IdentifierRules.IsLabelKey(t.Key) && IdentifierRules.IsTaintEffect(t.Effect) ? null : "taints contain an invalid taint").FirstOrDefault(p => p is not null);
+        return ActionKinds.Of(ActionType).Validate(action);
     }
+
+    private static EksMigrateNodegroupParameters Parameters(PlanAction action) => (EksMigrateNodegroupParameters)action.Parameters;
 
     public async Task<ActionOutcome> ExecuteAsync(PlanAction action, CancellationToken cancellationToken = default)
     {
@@ -70,7 +44,7 @@ public sealed class EksMigrateNodegroupExecutor(IAmazonEks eks) : IActionExecuto
             return ActionOutcome.Skipped(invalid);
         }
 
-        return action.Get("stage") == RetireStage
+        return Parameters(action).IsRetire
             ? await RetireAsync(action, cancellationToken).ConfigureAwait(false)
             : await PrepareAsync(action, cancellationToken).ConfigureAwait(false);
     }
@@ -78,31 +52,31 @@ public sealed class EksMigrateNodegroupExecutor(IAmazonEks eks) : IActionExecuto
     private async Task<ActionOutcome> PrepareAsync(PlanAction action, CancellationToken cancellationToken)
     {
         var cluster = action.Target.Cluster!;
-        var target = action.Get("targetNodegroup")!;
+        var p = Parameters(action);
+        var target = p.TargetNodegroup;
         try
         {
-            if (action.Get("createTarget") == "true")
+            if (p.CreateTarget)
             {
-                var desired = action.Int("desiredSize")!.Value;
-                var labels = ActionParameters.ParseLabels(action.Get("labels"));
-                var taints = Taints(action);
-                var scaling = new NodegroupScalingConfig { MinSize = action.Int("minSize"), MaxSize = Math.Max(1, action.Int("maxSize")!.Value), DesiredSize = desired };
-                await eks.CreateNodegroupAsync(EksCreateNodegroupExecutor.CloneRequest(action, target, scaling) with
+                var clone = p.TargetClone(action.Target.Nodegroup!);
+                var taints = (p.Taints ?? []).Select(t => new Taint { Key = t.Key, Value = t.Value, Effect = t.Effect }).ToList();
+                var scaling = new NodegroupScalingConfig { MinSize = clone.MinSize, MaxSize = clone.MaxSize, DesiredSize = clone.DesiredSize };
+                await eks.CreateNodegroupAsync(EksCreateNodegroupExecutor.CloneRequest(action, clone, scaling) with
                 {
-                    Labels = labels.Count > 0 ? labels : null,
+                    Labels = clone.Labels.Count > 0 ? new Dictionary<string, string>(clone.Labels, StringComparer.Ordinal) : null,
                     Taints = taints.Count > 0 ? [.. taints] : null,
                 }, cancellationToken).ConfigureAwait(false);
-                return ActionOutcome.Executed($"migration started: creating {target} ({action.Get("amiType")}); reconcile moves the workloads stage by stage", target);
+                return ActionOutcome.Executed($"migration started: creating {target} ({p.AmiType}); reconcile moves the workloads stage by stage", target);
             }
 
             var response = await eks.UpdateNodegroupConfigAsync(new UpdateNodegroupConfigRequest
             {
                 ClusterName = cluster,
                 NodegroupName = target,
-                ScalingConfig = new NodegroupScalingConfig { DesiredSize = action.Int("targetDesiredSize") },
+                ScalingConfig = new NodegroupScalingConfig { DesiredSize = p.TargetDesiredSize },
                 ClientRequestToken = ActionIds.ToClientRequestToken(action.Id),
             }, cancellationToken).ConfigureAwait(false);
-            return ActionOutcome.Executed($"migration started: scaling {target} to {action.Get("targetDesiredSize")} node(s) (update {response.Update?.Id ?? "-"}); reconcile moves the workloads stage by stage", target);
+            return ActionOutcome.Executed($"migration started: scaling {target} to {p.TargetDesiredSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)} node(s) (update {response.Update?.Id ?? "-"}); reconcile moves the workloads stage by stage", target);
         }
         catch (EksServiceException e)
         {
@@ -139,38 +113,39 @@ public sealed class EksMigrateNodegroupExecutor(IAmazonEks eks) : IActionExecuto
             return ActionOutcome.Skipped(invalid);
         }
 
-        if (action.Get("stage") == RetireStage)
+        var p = Parameters(action);
+        if (p.IsRetire)
         {
             return ActionOutcome.Skipped($"node group {action.Target.Nodegroup} was deleted: a deleted node group cannot be restored");
         }
 
         var cluster = action.Target.Cluster!;
         var old = action.Target.Nodegroup!;
-        var target = action.Get("targetNodegroup")!;
+        var target = p.TargetNodegroup;
         var done = new List<string>();
         try
         {
             var group = (await eks.DescribeNodegroupAsync(new DescribeNodegroupRequest { ClusterName = cluster, NodegroupName = old }, cancellationToken).ConfigureAwait(false)).Nodegroup;
             if (group is not null)
             {
-                var scaling = new NodegroupScalingConfig { MinSize = action.Int("minSize"), MaxSize = action.Int("maxSize"), DesiredSize = action.Int("desiredSize") };
+                var scaling = new NodegroupScalingConfig { MinSize = p.MinSize, MaxSize = p.MaxSize, DesiredSize = p.DesiredSize };
                 var current = group.ScalingConfig;
                 var rescale = current is null || current.MinSize != scaling.MinSize || current.MaxSize != scaling.MaxSize || current.DesiredSize != scaling.DesiredSize;
-                var key = action.Get("fenceKey")!;
-                var fenced = action.Get("fence") == "label" ? group.Labels.ContainsKey(key) : group.Taints.Any(t => t.Key == key);
+                var key = p.FenceKey;
+                var fenced = p.Fence == "label" ? group.Labels.ContainsKey(key) : group.Taints.Any(t => t.Key == key);
                 if (rescale || fenced)
                 {
-                    var fence = new Taint { Key = key, Value = action.Get("fenceValue"), Effect = action.Get("fenceEffect") ?? "NO_SCHEDULE" };
+                    var fence = new Taint { Key = key, Value = p.FenceValue, Effect = p.FenceEffect ?? "NO_SCHEDULE" };
                     var response = await eks.UpdateNodegroupConfigAsync(new UpdateNodegroupConfigRequest
                     {
                         ClusterName = cluster,
                         NodegroupName = old,
                         ScalingConfig = rescale ? scaling : null,
-                        Taints = fenced && action.Get("fence") != "label" ? new UpdateTaintsPayload { RemoveTaints = [fence] } : null,
-                        Labels = fenced && action.Get("fence") == "label" ? new UpdateLabelsPayload { RemoveLabels = [key] } : null,
+                        Taints = fenced && p.Fence != "label" ? new UpdateTaintsPayload { RemoveTaints = [fence] } : null,
+                        Labels = fenced && p.Fence == "label" ? new UpdateLabelsPayload { RemoveLabels = [key] } : null,
                         ClientRequestToken = ActionIds.ToClientRequestToken(action.Id + ":undo"),
                     }, cancellationToken).ConfigureAwait(false);
-                    done.Add($"{old} back to {action.Get("minSize")}/{action.Get("maxSize")}/{action.Get("desiredSize")} (min/max/desired){(fenced ? " without its fence" : "")} (update {response.Update?.Id ?? "-"})");
+                    done.Add($"{old} back to {Num(p.MinSize)}/{Num(p.MaxSize)}/{Num(p.DesiredSize)} (min/max/desired){(fenced ? " without its fence" : "")} (update {response.Update?.Id ?? "-"})");
                 }
                 else
                 {
@@ -182,13 +157,9 @@ public sealed class EksMigrateNodegroupExecutor(IAmazonEks eks) : IActionExecuto
                 done.Add($"{old} no longer exists");
             }
 
-            if (action.Get("createTarget") == "true")
+            if (p.CreateTarget)
             {
-                var undoCreate = await new EksCreateNodegroupExecutor(eks).UndoAsync(action with
-                {
-                    Type = ActionTypes.EksCreateNodegroup,
-                    Parameters = new Dictionary<string, string>(action.Parameters, StringComparer.Ordinal) { ["nodegroupName"] = target, ["sourceNodegroup"] = old, ["maxSize"] = Math.Max(1, action.Int("maxSize")!.Value).ToString(System.Globalization.CultureInfo.InvariantCulture) },
-                }, options, cancellationToken).ConfigureAwait(false);
+                var undoCreate = await new EksCreateNodegroupExecutor(eks).DeleteCreatedAsync(action, target, options, cancellationToken).ConfigureAwait(false);
                 done.Add(undoCreate.Reason);
             }
             else
@@ -204,13 +175,5 @@ public sealed class EksMigrateNodegroupExecutor(IAmazonEks eks) : IActionExecuto
         }
     }
 
-    /// <summary>The old group's taints as planned: <c>key=value:EFFECT</c>, comma-separated.</summary>
-    private static List<Taint> Taints(PlanAction action) =>
-        [.. action.List("taints").Select(t =>
-        {
-            var colon = t.LastIndexOf(':');
-            var kv = colon > 0 ? t[..colon] : t;
-            var eq = kv.IndexOf('=', StringComparison.Ordinal);
-            return new Taint { Key = eq > 0 ? kv[..eq] : kv, Value = eq > 0 ? kv[(eq + 1)..] : null, Effect = colon > 0 ? t[(colon + 1)..] : null };
-        })];
+    private static string Num(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,6 @@
 using InstantOnRemediate.Aws.Eks;
+using InstantOnRemediate.Core.Actions;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Security;
 
@@ -12,31 +14,29 @@ public sealed class EksTaintNodegroupExecutor(IAmazonEks eks) : IActionExecutor
 
     public string UndoDescription => "remove the taint (UpdateNodegroupConfig taints.removeTaints)";
 
-    public bool IsDisruptive(PlanAction action) => action?.Get("taintEffect") == "NO_EXECUTE";
+    public bool IsDisruptive(PlanAction action) => ActionKinds.Of(ActionType).IsDisruptive(action);
 
     public string? Validate(PlanAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return ActionParameters.CheckNodegroupTarget(action)
-            ?? (!IdentifierRules.IsLabelKey(action.Get("taintKey")) ? "taintKey is not a Kubernetes taint key"
-            : !IdentifierRules.IsLabelValue(action.Get("taintValue") ?? "") ? "taintValue is not a valid taint value"
-            : !IdentifierRules.IsTaintEffect(action.Get("taintEffect")) ? "taintEffect is not NO_SCHEDULE | PREFER_NO_SCHEDULE | NO_EXECUTE"
-            : null);
+        return ActionKinds.Of(ActionType).Validate(action);
     }
 
     public Task<ActionOutcome> ExecuteAsync(PlanAction action, CancellationToken cancellationToken = default) =>
         Validate(action) is { } invalid
             ? Task.FromResult(ActionOutcome.Skipped(invalid))
             : Update(action, new UpdateTaintsPayload { AddOrUpdateTaints = [Taint(action)] }, ActionIds.ToClientRequestToken(action.Id),
-                $"tainted node group {action.Target.Nodegroup} {action.Get("taintKey")}:{action.Get("taintEffect")}", cancellationToken);
+                $"tainted node group {action.Target.Nodegroup} {Parameters(action).TaintKey}:{Parameters(action).TaintEffect}", cancellationToken);
 
     public Task<ActionOutcome> UndoAsync(PlanAction action, UndoOptions options, CancellationToken cancellationToken = default) =>
         Validate(action) is { } invalid
             ? Task.FromResult(ActionOutcome.Skipped(invalid))
             : Update(action, new UpdateTaintsPayload { RemoveTaints = [Taint(action)] }, ActionIds.ToClientRequestToken(action.Id + ":undo"),
-                $"removed taint {action.Get("taintKey")} from node group {action.Target.Nodegroup}", cancellationToken);
+                $"removed taint {Parameters(action).TaintKey} from node group {action.Target.Nodegroup}", cancellationToken);
 
-    private static Taint Taint(PlanAction action) => new() { Key = action.Get("taintKey"), Value = action.Get("taintValue"), Effect = action.Get("taintEffect") };
+    private static EksTaintNodegroupParameters Parameters(PlanAction action) => (EksTaintNodegroupParameters)action.Parameters;
+
+    private static Taint Taint(PlanAction action) => new() { Key = Parameters(action).TaintKey, Value = Parameters(action).TaintValue, Effect = Parameters(action).TaintEffect };
 
     [IamAction("eks:UpdateNodegroupConfig", Resource = "nodegroup")]
     private async Task<ActionOutcome> Update(PlanAction action, UpdateTaintsPayload taints, string token, string done, CancellationToken cancellationToken)

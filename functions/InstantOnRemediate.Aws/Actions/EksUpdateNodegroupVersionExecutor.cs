@@ -1,4 +1,6 @@
 using InstantOnRemediate.Aws.Eks;
+using InstantOnRemediate.Core.Actions;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Security;
 
@@ -21,8 +23,7 @@ public sealed class EksUpdateNodegroupVersionExecutor(IAmazonEks eks) : IActionE
     public string? Validate(PlanAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return ActionParameters.CheckNodegroupTarget(action)
-            ?? (!IdentifierRules.IsReleaseVersion(action.Get("releaseVersion")) ? "releaseVersion is not a valid EKS release version" : null);
+        return ActionKinds.Of(ActionType).Validate(action);
     }
 
     public async Task<ActionOutcome> ExecuteAsync(PlanAction action, CancellationToken cancellationToken = default)
@@ -32,7 +33,7 @@ public sealed class EksUpdateNodegroupVersionExecutor(IAmazonEks eks) : IActionE
             return ActionOutcome.Skipped(invalid);
         }
 
-        var what = $"update node group {action.Target.Nodegroup} to release {action.Get("releaseVersion")}";
+        var what = $"update node group {action.Target.Nodegroup} to release {((EksUpdateNodegroupVersionParameters)action.Parameters).ReleaseVersion}";
         try
         {
             var current = (await eks.DescribeNodegroupAsync(new DescribeNodegroupRequest { ClusterName = action.Target.Cluster!, NodegroupName = action.Target.Nodegroup! }, cancellationToken)
@@ -47,7 +48,7 @@ public sealed class EksUpdateNodegroupVersionExecutor(IAmazonEks eks) : IActionE
                 return ActionOutcome.Skipped($"{what}: the node group runs a custom AMI from its launch template; a releaseVersion cannot be applied (update the launch template)");
             }
 
-            if (current.ReleaseVersion == action.Get("releaseVersion"))
+            if (current.ReleaseVersion == ((EksUpdateNodegroupVersionParameters)action.Parameters).ReleaseVersion)
             {
                 return ActionOutcome.Skipped($"{what}: already on that release");
             }
@@ -56,7 +57,7 @@ public sealed class EksUpdateNodegroupVersionExecutor(IAmazonEks eks) : IActionE
             {
                 ClusterName = action.Target.Cluster!,
                 NodegroupName = action.Target.Nodegroup!,
-                ReleaseVersion = action.Get("releaseVersion"),
+                ReleaseVersion = ((EksUpdateNodegroupVersionParameters)action.Parameters).ReleaseVersion,
                 ClientRequestToken = ActionIds.ToClientRequestToken(action.Id),
             }, cancellationToken).ConfigureAwait(false);
             return ActionOutcome.Executed($"started {what} (from {current.ReleaseVersion})", response.Update?.Id);

@@ -1,4 +1,5 @@
 using System.Text;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Planning;
 
 namespace InstantOnRemediate.Aws.Actions;
@@ -17,27 +18,27 @@ public static class NotificationFormatter
     public static string Message(PlanAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var p = action.Parameters;
+        var p = action.Parameters as NotifyParameters ?? new NotifyParameters();
         var text = new StringBuilder();
         text.AppendLine($"What:  {action.Reason}");
-        text.AppendLine($"Where: cluster {action.Target.Cluster ?? "?"}, node group(s) {p.GetValueOrDefault(PlanActionKeys.NodegroupsParameter) ?? action.Target.Nodegroup ?? "?"}");
-        text.AppendLine($"Why:   cause {action.Cause ?? "?"} ({p.GetValueOrDefault("remedy") ?? "?"})");
-        if (p.GetValueOrDefault("fix") is { } fix)
+        text.AppendLine($"Where: cluster {action.Target.Cluster ?? "?"}, node group(s) {(p.Nodegroups.Count > 0 ? string.Join(',', p.Nodegroups) : action.Target.Nodegroup ?? "?")}");
+        text.AppendLine($"Why:   cause {action.Cause ?? "?"} ({(p.Remedy.Length > 0 ? p.Remedy : "?")})");
+        if (p.Fix is { Length: > 0 } fix)
         {
             text.AppendLine($"Fix:   {fix}");
         }
 
-        if (p.GetValueOrDefault("nodeSelector") is { } selector)
+        if (p.NodeSelector is { } selector)
         {
             text.AppendLine($"Steer: nodeSelector {selector}");
         }
 
-        if (p.GetValueOrDefault("affinity") is { } affinity)
+        if (p.Affinity is { } affinity)
         {
             text.AppendLine($"       or affinity {affinity}");
         }
 
-        text.AppendLine($"Done:  {p.GetValueOrDefault("actions") ?? "alert only"}");
+        text.AppendLine($"Done:  {(p.Actions is { } actions ? string.Join("; ", actions) : "alert only")}");
         text.AppendLine($"Action id: {action.Id}; findings: {action.FindingIds.Count}");
         return text.ToString();
     }

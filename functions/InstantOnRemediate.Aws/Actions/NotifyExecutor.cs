@@ -1,6 +1,7 @@
 using InstantOnRemediate.Aws.Sns;
 using InstantOnRemediate.Core.Alerts;
 using InstantOnRemediate.Core.Notifications;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Security;
 
@@ -49,7 +50,7 @@ public sealed class NotifyExecutor(IAmazonSimpleNotificationService sns) : IActi
         {
             ["cluster"] = action.Target.Cluster ?? "",
             ["cause"] = action.Cause ?? "",
-            ["remedy"] = action.Parameters.GetValueOrDefault("remedy") ?? "",
+            ["remedy"] = (action.Parameters as NotifyParameters)?.Remedy ?? "",
             ["actionId"] = action.Id,
         };
         foreach (var (key, value) in alert?.Attributes ?? new Dictionary<string, string>())

@@ -1,6 +1,8 @@
 using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
+using InstantOnRemediate.Core.Actions;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Policy;
 using InstantOnRemediate.Core.Security;
@@ -21,7 +23,7 @@ public sealed class SsmRunCommandExecutor(IAmazonSimpleSystemsManagement ssm, Po
     public const int BatchSize = 50;
 
     /// <summary>Most instances one action sends a document to (the planner caps node groups at the same figure).</summary>
-    public const int MaxInstances = 1000;
+    public const int MaxInstances = SsmRunCommandParameters.MaxInstances;
 
     public string ActionType => ActionTypes.SsmRunCommand;
 
@@ -32,21 +34,14 @@ public sealed class SsmRunCommandExecutor(IAmazonSimpleSystemsManagement ssm, Po
     public string? Validate(PlanAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var document = action.Get("documentName");
-        return document is not null && document.StartsWith("{stack:", StringComparison.Ordinal)
-                ? $"the policy's stack document {document} has no deployed name here (template.yaml passes it in SSM_* variables; a local run has none)"
-            : !IdentifierRules.IsSsmDocumentName(document) ? "documentName is not an SSM document name"
-            : Reviewed(action) is null ? $"document {document} is not a reviewed document of the policy for cause {action.Cause}"
-            : action.Target.InstanceIds.Count is 0 or > MaxInstances ? $"between 1 and {MaxInstances} target instance ids are required"
-            : !action.Target.InstanceIds.All(IdentifierRules.IsInstanceId) ? "a target instance id is not valid (i-[0-9a-f]{8,17})"
-            : !IdentifierRules.IsSsmRate(action.Get("maxConcurrency")) ? "maxConcurrency is not a count or a percentage"
-            : !IdentifierRules.IsSsmRate(action.Get("maxErrors")) ? "maxErrors is not a count or a percentage"
-            : action.Int("timeoutSeconds") is not (>= 30 and <= 2592000) ? "timeoutSeconds must be 30..2592000"
-            : null;
+        return ActionKinds.Of(ActionType).Validate(action)
+            ?? (Reviewed(action) is null ? $"document {Parameters(action).DocumentName} is not a reviewed document of the policy for cause {action.Cause}" : null);
     }
 
+    private static SsmRunCommandParameters Parameters(PlanAction action) => (SsmRunCommandParameters)action.Parameters;
+
     public Task<ActionOutcome> ExecuteAsync(PlanAction action, CancellationToken cancellationToken = default) =>
-        Validate(action) is { } invalid ? Task.FromResult(ActionOutcome.Skipped(invalid)) : SendAsync(action, action.Get("documentName")!, "run", cancellationToken);
+        Validate(action) is { } invalid ? Task.FromResult(ActionOutcome.Skipped(invalid)) : SendAsync(action, Parameters(action).DocumentName, "run", cancellationToken);
 
     public Task<ActionOutcome> UndoAsync(PlanAction action, UndoOptions options, CancellationToken cancellationToken = default)
     {
@@ -56,7 +51,7 @@ public sealed class SsmRunCommandExecutor(IAmazonSimpleSystemsManagement ssm, Po
         }
 
         var reviewed = Reviewed(action)!;
-        if (action.Get("readOnly") == "true")
+        if (Parameters(action).ReadOnly)
         {
             return Task.FromResult(ActionOutcome.Skipped("nothing to undo: the document is read-only"));
         }
@@ -70,7 +65,7 @@ public sealed class SsmRunCommandExecutor(IAmazonSimpleSystemsManagement ssm, Po
     private ReviewedDocument? Reviewed(PlanAction action)
     {
         var policy = policies.For(action.Target.Cluster).Ssm;
-        var name = action.Get("documentName");
+        var name = Parameters(action).DocumentName;
         if (action.Cause is not null && policy.Documents.TryGetValue(action.Cause, out var fix) && fix.Name == name)
         {
             return fix;
@@ -92,9 +87,9 @@ public sealed class SsmRunCommandExecutor(IAmazonSimpleSystemsManagement ssm, Po
                 {
                     DocumentName = document,
                     InstanceIds = [.. batch],
-                    MaxConcurrency = action.Get("maxConcurrency"),
-                    MaxErrors = action.Get("maxErrors"),
-                    TimeoutSeconds = action.Int("timeoutSeconds"),
+                    MaxConcurrency = Parameters(action).MaxConcurrency,
+                    MaxErrors = Parameters(action).MaxErrors,
+                    TimeoutSeconds = Parameters(action).TimeoutSeconds,
                     Comment = Comment($"instanton-remediate {verb} {action.Id} ({sent.Count + 1})"),
                 }, cancellationToken).ConfigureAwait(false);
                 sent.Add(response.Command?.CommandId ?? "?");

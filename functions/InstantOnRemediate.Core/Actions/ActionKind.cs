@@ -12,6 +12,12 @@ public abstract class ActionKind
     /// <summary>The action's type on the wire (DESIGN §4 vocabulary).</summary>
     public abstract string Name { get; }
 
+    /// <summary>
+    /// Its mode when the policy's <c>actionModes</c> names none (capped by the service mode like any other); null for
+    /// an entry that is never executed (<c>none</c>). The shipped default policy takes it from here.
+    /// </summary>
+    public abstract string? DefaultMode { get; }
+
     /// <summary>Replaces, adds or drains nodes: one such rollout per cluster at a time; failures during it are churn.</summary>
     public abstract bool Rolling { get; }
 
@@ -33,6 +39,9 @@ public abstract class ActionKind
     /// <summary>How it is undone.</summary>
     public abstract UndoKind Undo { get; }
 
+    /// <summary>The record its parameters are (<see cref="ActionKind{TParameters}"/>).</summary>
+    public abstract Type ParametersType { get; }
+
     /// <summary>Disruptive for these parameters: needs an approval unless the policy exempts the kind.</summary>
     public abstract bool IsDisruptive(PlanAction action);
 
@@ -41,6 +50,43 @@ public abstract class ActionKind
 
     /// <summary>Null when the target and parameters are valid for this kind; otherwise why not (a plan can come from a file).</summary>
     public abstract string? Validate(PlanAction action);
+}
+
+/// <summary>
+/// A kind whose parameters are <typeparamref name="TParameters"/>, the record declared next to its definition: the
+/// questions about parameters are asked of that record, and an action whose parameters are not one (a damaged row)
+/// is invalid, disruptive and described as such.
+/// </summary>
+public abstract class ActionKind<TParameters> : ActionKind
+    where TParameters : ActionParameters
+{
+    public sealed override Type ParametersType => typeof(TParameters);
+
+    public sealed override bool IsDisruptive(PlanAction action) =>
+        action?.Parameters is not TParameters parameters || IsDisruptive(parameters);
+
+    public sealed override string Describe(PlanAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return action.Parameters is TParameters parameters
+            ? Describe(action, parameters)
+            : $"{Name} on {Definitions.ActionText.Where(action.Target)} (parameters unusable: {Problem(action)})";
+    }
+
+    public sealed override string? Validate(PlanAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return action.Parameters is TParameters parameters ? parameters.Validate(action.Target) : Problem(action);
+    }
+
+    /// <summary>Disruptive for these parameters.</summary>
+    protected abstract bool IsDisruptive(TParameters parameters);
+
+    /// <summary>One line for alerts and replies.</summary>
+    protected abstract string Describe(PlanAction action, TParameters parameters);
+
+    private string Problem(PlanAction action) =>
+        action.Parameters is UnreadParameters unread ? unread.Problem : $"they are not the parameters of {Name}";
 }
 
 /// <summary>How reconcile follows an executed action.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using InstantOnRemediate.Core.Actions;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Runbook;
@@ -23,14 +24,14 @@ public static class AlertWriter
         var first = group.Findings.Count > 0 ? group.Findings[0] : null;
         var verdict = first?.Verdict ?? Verdicts.RestoreFailure;
         var remedy = first?.Remedy ?? RemedyClasses.Unknown;
-        var advice = group.Notify?.Parameters ?? new Dictionary<string, string>();
+        var advice = group.Notify?.Parameters as NotifyParameters ?? new NotifyParameters();
         // The pods behind the counts come from the plan (this batch and the remembered failures of the window), so
         // the subject, the WHERE list and the attributes name the same pods.
-        var pods = advice.TryGetValue("podNames", out var named) && named.Length > 0
-            ? Distinct(named.Split(','))
+        var pods = advice.PodNames.Count > 0
+            ? Distinct(advice.PodNames)
             : Distinct(group.Findings.Select(f => f.Namespace is null ? f.Pod : f.Namespace + "/" + f.Pod));
         var podCount = pods.Count;
-        var followUp = advice.TryGetValue("previousAlert", out var previous) ? previous : null;
+        var followUp = advice.PreviousAlert;
         var nodes = Distinct(group.Findings.Select(f => f.Node).Concat(group.Correlation.Select(c => c.Node)));
         var where = group.Cluster + "/" + (group.Nodegroup ?? "unknown-nodegroup");
 
@@ -38,14 +39,14 @@ public static class AlertWriter
         var body = new StringBuilder();
         body.AppendLine("WHAT HAPPENED");
         body.AppendLine(Indent(WhatHappened(verdict, podCount, first)));
-        if (Number(advice, "failures") > 0)
+        if (advice.Failures > 0)
         {
-            body.AppendLine(CultureInfo.InvariantCulture, $"  {Number(advice, "failures")} failed restore(s) across {podCount} pod(s) since {Get(advice, "firstSeen")} (alert window {Get(advice, "windowMinutes")} minutes).");
+            body.AppendLine(CultureInfo.InvariantCulture, $"  {advice.Failures} failed restore(s) across {podCount} pod(s) since {Or(advice.FirstSeen)} (alert window {advice.WindowMinutes} minutes).");
         }
 
-        if (Number(advice, "oldFailures") > 0)
+        if (advice.OldFailures is > 0 and var old)
         {
-            body.AppendLine(CultureInfo.InvariantCulture, $"  {Number(advice, "oldFailures")} of them are old: their log events are older than the {Get(advice, "windowMinutes")}-minute window (delivered late or replayed).");
+            body.AppendLine(CultureInfo.InvariantCulture, $"  {old} of them are old: their log events are older than the {advice.WindowMinutes}-minute window (delivered late or replayed).");
         }
 
         if (followUp is not null)
@@ -83,16 +84,16 @@ public static class AlertWriter
         body.AppendLine(Indent(first?.Fix ?? "Collect the full restore.log (set CRIU_LOG_LEVEL=4) and run `criu check` on the node."));
         body.AppendLine();
 
-        if (advice.TryGetValue("compatibleNodegroups", out var targets) && targets.Length > 0)
+        if (advice.CompatibleNodegroups is { Count: > 0 } targets)
         {
             body.AppendLine("MOVE THE WORKLOAD");
-            body.AppendLine(CultureInfo.InvariantCulture, $"  Node groups of {group.Cluster} that can restore InstantOn: {targets}.");
-            if (advice.TryGetValue("nodeSelector", out var selector))
+            body.AppendLine(CultureInfo.InvariantCulture, $"  Node groups of {group.Cluster} that can restore InstantOn: {string.Join(',', targets)}.");
+            if (advice.NodeSelector is { } selector)
             {
                 body.AppendLine(CultureInfo.InvariantCulture, $"  In the Deployment's pod template, nodeSelector: {{{selector}}}");
             }
 
-            if (advice.TryGetValue("affinity", out var affinity))
+            if (advice.Affinity is { } affinity)
             {
                 body.AppendLine(CultureInfo.InvariantCulture, $"  or node affinity: {affinity}");
             }
@@ -101,14 +102,14 @@ public static class AlertWriter
         }
 
         body.AppendLine(group.Mode == Modes.Enforce ? "WHAT THE SERVICE DID" : $"WHAT THE SERVICE PROPOSES (mode: {group.Mode})");
-        if (advice.ContainsKey("paused"))
+        if (advice.Paused == true)
         {
             body.AppendLine("  Remediation is PAUSED: detection and alerts go on, nothing is changed until someone resumes.");
         }
 
         if (group.Actions.Count == 0)
         {
-            body.AppendLine(advice.TryGetValue("actionsHeld", out var held)
+            body.AppendLine(advice.ActionsHeld is { } held
                 ? Indent($"No automatic action yet: {held}.")
                 : "  Nothing yet: this alert is for information.");
             body.AppendLine("  See what the service would do now:");
@@ -287,10 +288,7 @@ public static class AlertWriter
 
     private static string Describe(PlanAction a) => ActionKinds.Find(a.Type)?.Describe(a) ?? a.Type;
 
-    private static string Get(IReadOnlyDictionary<string, string> p, string key) => p.TryGetValue(key, out var v) ? v : "?";
-
-    private static int Number(IReadOnlyDictionary<string, string> p, string key) =>
-        p.TryGetValue(key, out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+    private static string Or(string value) => value.Length > 0 ? value : "?";
 
     private static List<string> Distinct(IEnumerable<string?> values) =>
         values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToList();

@@ -13,7 +13,7 @@ internal static class ActionFactory
         string reason,
         string? undo,
         bool disruptive,
-        IReadOnlyDictionary<string, string>? parameters = null,
+        ActionParameters? parameters = null,
         IReadOnlyList<string>? instanceIds = null,
         string? discriminator = null,
         string? nodegroup = null)
@@ -26,7 +26,7 @@ internal static class ActionFactory
             Id = id,
             Type = type,
             Target = new ActionTarget { Cluster = key.Cluster, Nodegroup = targetNodegroup, InstanceIds = ids },
-            Parameters = parameters ?? new SortedDictionary<string, string>(StringComparer.Ordinal),
+            Parameters = parameters ?? ActionParameters.None,
             Status = ActionStatuses.Planned,
             Reason = reason,
             Cause = key.Cause,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Policy;
 using InstantOnRemediate.Core.State;
@@ -29,51 +30,32 @@ internal sealed class AlertComposer(RemediationPolicy policy, RemedyPlanner plan
         }
 
         var window = policy.Thresholds.WindowMinutes;
-        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var others = planned.Where(c => c.Action.Type != ActionTypes.None && c.Action.Cause == cause && (group.Nodegroups.Count > 0 || c.Key.Nodegroup == key.Nodegroup)).ToList();
+        var failing = group.Nodegroups.Count > 0 ? group.Nodegroups : [key.Nodegroup];
+        var parameters = new NotifyParameters
         {
-            ["cause"] = cause,
-            ["remedy"] = group.Remedy,
-            ["failures"] = Num(group.AlertFailures),
-            ["pods"] = Num(group.PodNames.Count),
-            ["podNames"] = string.Join(',', group.PodNames),
-            ["windowMinutes"] = Num(window),
-            ["firstSeen"] = SafetyGates.Time(group.FirstSeen),
-            [PlanActionKeys.NodegroupsParameter] = group.Nodegroups.Count > 0 ? string.Join(',', group.Nodegroups) : key.Nodegroup,
-            ["fix"] = RemedyAdvice.For(cause, group.CatalogFix),
+            Cause = cause,
+            Remedy = group.Remedy,
+            Failures = group.AlertFailures,
+            Pods = group.PodNames.Count,
+            PodNames = group.PodNames,
+            WindowMinutes = window,
+            FirstSeen = SafetyGates.Time(group.FirstSeen),
+            Nodegroups = failing,
+            Fix = RemedyAdvice.For(cause, group.CatalogFix),
+            OldFailures = group.OldFailures > 0 ? group.OldFailures : null,
+            ActionsHeld = actionsHeld,
+            Paused = paused ? true : null,
+            Storm = storm ? true : null,
+            Actions = others.Count > 0 ? [.. others.Take(10).Select(c => $"{c.Action.Type} {Subject(c.Action)} ({c.Action.Status})")] : null,
         };
-        if (group.OldFailures > 0)
-        {
-            parameters["oldFailures"] = Num(group.OldFailures);
-        }
-
-        if (actionsHeld is not null)
-        {
-            parameters["actionsHeld"] = actionsHeld;
-        }
-
-        if (paused)
-        {
-            parameters["paused"] = "true";
-        }
-
         if (group.Remedy == RemedyClasses.NodeKernel)
         {
-            AddSteering(cluster, group.Nodegroups.Count > 0 ? group.Nodegroups : [key.Nodegroup], parameters);
+            parameters = WithSteering(cluster, failing, parameters);
         }
         else if (group.Remedy == RemedyClasses.Hardware)
         {
-            AddHardwareSteering(cluster, group.Nodegroups.Count > 0 ? group.Nodegroups : [key.Nodegroup], parameters);
-        }
-
-        var others = planned.Where(c => c.Action.Type != ActionTypes.None && c.Action.Cause == cause && (group.Nodegroups.Count > 0 || c.Key.Nodegroup == key.Nodegroup)).ToList();
-        if (others.Count > 0)
-        {
-            parameters["actions"] = string.Join("; ", others.Take(10).Select(c => $"{c.Action.Type} {Subject(c.Action)} ({c.Action.Status})"));
-        }
-
-        if (storm)
-        {
-            parameters["storm"] = "true";
+            parameters = WithHardwareSteering(cluster, failing, parameters);
         }
 
         // Rate limit: one alert per group per window; the next one is a follow-up with the counts of then.
@@ -81,7 +63,7 @@ internal sealed class AlertComposer(RemediationPolicy policy, RemedyPlanner plan
             .OrderByDescending(c => c.ClaimedAt).ToList();
         if (earlier.Count > 0)
         {
-            parameters["previousAlert"] = SafetyGates.Time(earlier[0].ClaimedAt);
+            parameters = parameters with { PreviousAlert = SafetyGates.Time(earlier[0].ClaimedAt) };
         }
 
         var bucket = now.ToUnixTimeSeconds() / (Math.Max(1, window) * 60L);
@@ -107,43 +89,33 @@ internal sealed class AlertComposer(RemediationPolicy policy, RemedyPlanner plan
             : candidate;
     }
 
-    private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private void AddSteering(string cluster, IReadOnlyList<string> failing, SortedDictionary<string, string> parameters)
+    private NotifyParameters WithSteering(string cluster, IReadOnlyList<string> failing, NotifyParameters parameters)
     {
         var label = policy.Markers.Label;
         var compatible = planner.CompatibleHealthy(cluster, except: null).Where(n => !failing.Contains(n.Name)).Select(n => n.Name).ToList();
-        parameters["affinity"] = $"requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[].matchExpressions[]: {{key: {label.Key}, operator: NotIn, values: [{label.Value}]}}";
-        if (compatible.Count > 0)
+        return parameters with
         {
-            parameters["compatibleNodegroups"] = string.Join(',', compatible);
-            parameters["nodeSelector"] = $"eks.amazonaws.com/nodegroup: {compatible[0]}";
-        }
-        else
-        {
-            parameters["compatibleNodegroups"] = "";
-        }
+            Affinity = $"requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[].matchExpressions[]: {{key: {label.Key}, operator: NotIn, values: [{label.Value}]}}",
+            CompatibleNodegroups = compatible,
+            NodeSelector = compatible.Count > 0 ? $"eks.amazonaws.com/nodegroup: {compatible[0]}" : null,
+        };
     }
 
-    private void AddHardwareSteering(string cluster, IReadOnlyList<string> failing, SortedDictionary<string, string> parameters)
+    private NotifyParameters WithHardwareSteering(string cluster, IReadOnlyList<string> failing, NotifyParameters parameters)
     {
         var inventory = placement.Inventory(cluster);
         var failingTypes = (inventory?.Nodegroups ?? []).Where(n => failing.Contains(n.Name)).SelectMany(n => n.InstanceTypes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var failingArch = (inventory?.Nodegroups ?? []).Where(n => failing.Contains(n.Name)).SelectMany(n => n.Instances).Select(i => i.Architecture).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (failingTypes.Count > 0)
+        return parameters with
         {
-            parameters["failingInstanceTypes"] = string.Join(',', failingTypes);
-            parameters["nodeSelector"] = "node.kubernetes.io/instance-type (pin to the instance family the image was checkpointed on)";
-        }
-
-        if (failingArch.Count > 0)
-        {
-            parameters["failingArchitectures"] = string.Join(',', failingArch);
-        }
+            FailingInstanceTypes = failingTypes.Count > 0 ? failingTypes : null,
+            NodeSelector = failingTypes.Count > 0 ? "node.kubernetes.io/instance-type (pin to the instance family the image was checkpointed on)" : parameters.NodeSelector,
+            FailingArchitectures = failingArch.Count > 0 ? failingArch : null,
+        };
     }
 
     private static string Subject(PlanAction action) =>
-        action.Parameters.TryGetValue("nodegroupName", out var created) ? created
+        action.Parameters is EksCreateNodegroupParameters created ? created.NodegroupName
         : action.Target.Nodegroup ?? string.Join(' ', action.Target.InstanceIds);
 
     private static string Clip(IReadOnlyList<string> names) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Policy;
 
@@ -23,12 +24,14 @@ internal sealed class MigrationPlanner(RemediationPolicy policy, Placement place
             return null;
         }
 
-        var parameters = Common(ng);
-        parameters["targetNodegroup"] = target.Name;
-        parameters["createTarget"] = "false";
-        parameters["amiType"] = target.AmiType ?? "";
-        parameters["targetDesiredSize"] = Num((target.DesiredSize ?? 0) + wanted);
-        parameters["targetMaxSize"] = Num(target.MaxSize ?? 0);
+        var parameters = Common(ng) with
+        {
+            TargetNodegroup = target.Name,
+            CreateTarget = false,
+            AmiType = target.AmiType ?? "",
+            TargetDesiredSize = (target.DesiredSize ?? 0) + wanted,
+            TargetMaxSize = target.MaxSize ?? 0,
+        };
         return Create(group, ng, target.Name, parameters,
             $"scale the existing compatible group {target.Name} from {Num(target.DesiredSize ?? 0)} to {Num((target.DesiredSize ?? 0) + wanted)} node(s)");
     }
@@ -39,20 +42,19 @@ internal sealed class MigrationPlanner(RemediationPolicy policy, Placement place
         var name = $"{ng.Name}-{migration.NameSuffix}";
         var labels = ng.Labels.Where(l => l.Key != policy.Markers.Label.Key).OrderBy(l => l.Key, StringComparer.Ordinal).ToList();
         var taints = ng.Taints.Where(t => t.Key != policy.Markers.Taint.Key).ToList();
-        var parameters = Common(ng);
-        parameters["targetNodegroup"] = name;
-        parameters["createTarget"] = "true";
-        parameters["amiType"] = migration.To;
-        parameters["instanceTypes"] = string.Join(',', ng.InstanceTypes);
-        parameters["subnets"] = string.Join(',', ng.Subnets);
-        parameters["nodeRole"] = ng.NodeRole ?? "";
-        parameters["capacityType"] = ng.CapacityType ?? "ON_DEMAND";
-        parameters["labels"] = string.Join(',', labels.Select(l => $"{l.Key}={l.Value}"));
-        parameters["taints"] = string.Join(',', taints.Select(t => $"{t.Key}={t.Value}:{t.Effect}"));
-        if (ng.KubernetesVersion is not null)
+        var parameters = Common(ng) with
         {
-            parameters["kubernetesVersion"] = ng.KubernetesVersion;
-        }
+            TargetNodegroup = name,
+            CreateTarget = true,
+            AmiType = migration.To,
+            InstanceTypes = ng.InstanceTypes,
+            Subnets = ng.Subnets,
+            NodeRole = ng.NodeRole ?? "",
+            CapacityType = ng.CapacityType ?? "ON_DEMAND",
+            Labels = new SortedDictionary<string, string>(labels.ToDictionary(l => l.Key, l => l.Value), StringComparer.Ordinal),
+            Taints = taints,
+            KubernetesVersion = ng.KubernetesVersion,
+        };
 
         var candidate = Create(group, ng, name, parameters,
             $"create {name} ({migration.To}, Kubernetes {ng.KubernetesVersion ?? "of the cluster"}, {string.Join('/', ng.InstanceTypes)}, {ng.CapacityType ?? "ON_DEMAND"}, the old group's subnets, labels, taints and scaling {Num(ng.MinSize ?? 0)}/{Num(ng.MaxSize ?? 0)}/{Num(ng.DesiredSize ?? 0)})");
@@ -68,43 +70,43 @@ internal sealed class MigrationPlanner(RemediationPolicy policy, Placement place
         return problem is null ? candidate : candidate.Skip(problem);
     }
 
-    private SortedDictionary<string, string> Common(NodegroupInventory ng)
+    private EksMigrateNodegroupParameters Common(NodegroupInventory ng)
     {
         var m = policy.Migration;
         var fence = m.Fence == "label" ? policy.Markers.Label : null;
-        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        return new EksMigrateNodegroupParameters
         {
-            ["minSize"] = Num(ng.MinSize ?? 0),
-            ["maxSize"] = Num(ng.MaxSize ?? Math.Max(1, ng.DesiredSize ?? 1)),
-            ["desiredSize"] = Num(ng.DesiredSize ?? ng.Instances.Count),
-            ["fence"] = m.Fence,
-            ["fenceKey"] = fence?.Key ?? policy.Markers.Taint.Key,
-            ["fenceValue"] = fence?.Value ?? policy.Markers.Taint.Value,
-            ["fenceEffect"] = "NO_SCHEDULE",
-            ["drainStep"] = Num(m.DrainStep),
-            ["retire"] = m.Retire,
+            MinSize = ng.MinSize ?? 0,
+            MaxSize = ng.MaxSize ?? Math.Max(1, ng.DesiredSize ?? 1),
+            DesiredSize = ng.DesiredSize ?? ng.Instances.Count,
+            Fence = m.Fence,
+            FenceKey = fence?.Key ?? policy.Markers.Taint.Key,
+            FenceValue = fence?.Value ?? policy.Markers.Taint.Value,
+            FenceEffect = "NO_SCHEDULE",
+            DrainStep = m.DrainStep,
+            Retire = m.Retire,
         };
     }
 
-    private Candidate Create(FailureGroup group, NodegroupInventory ng, string target, SortedDictionary<string, string> parameters, string prepare)
+    private Candidate Create(FailureGroup group, NodegroupInventory ng, string target, EksMigrateNodegroupParameters parameters, string prepare)
     {
         var key = group.Key;
         var m = policy.Migration;
         var fence = m.Fence == "label"
-            ? $"label {parameters["fenceKey"]}={parameters["fenceValue"]} (workloads steer away by node affinity)"
-            : $"taint {parameters["fenceKey"]}={parameters["fenceValue"]}:NO_SCHEDULE (UpdateNodegroupConfig)";
+            ? $"label {parameters.FenceKey}={parameters.FenceValue} (workloads steer away by node affinity)"
+            : $"taint {parameters.FenceKey}={parameters.FenceValue}:NO_SCHEDULE (UpdateNodegroupConfig)";
         var stages = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"migrate the workloads of {ng.Name} (cannot restore InstantOn: {key.Cause}) to {target}, one stage per reconcile run: ")
             .Append(CultureInfo.InvariantCulture, $"1 prepare: {prepare}; ")
-            .Append(CultureInfo.InvariantCulture, $"2 wait until {target} is ACTIVE with {(parameters.TryGetValue("targetDesiredSize", out var targetSize) ? targetSize : parameters["desiredSize"])} running instance(s) (alert after {Num(m.StageTimeoutMinutes)} min); ")
+            .Append(CultureInfo.InvariantCulture, $"2 wait until {target} is ACTIVE with {Num(parameters.TargetDesiredSize ?? parameters.DesiredSize)} running instance(s) (alert after {Num(m.StageTimeoutMinutes)} min); ")
             .Append(CultureInfo.InvariantCulture, $"3 fence {ng.Name}: {fence}; ")
-            .Append(CultureInfo.InvariantCulture, $"4 drain: scale {ng.Name} from {parameters["desiredSize"]} to 0, at most {Num(m.DrainStep)} node(s) per run, never below the capacity {target} has proven (EKS drains the removed nodes); ")
+            .Append(CultureInfo.InvariantCulture, $"4 drain: scale {ng.Name} from {Num(parameters.DesiredSize)} to 0, at most {Num(m.DrainStep)} node(s) per run, never below the capacity {target} has proven (EKS drains the removed nodes); ")
             .Append(CultureInfo.InvariantCulture, $"5 verify: {Num(m.VerifySuccesses)} successful restore(s) of the affected workloads on {target} and no new failure on {ng.Name}; ")
             .Append(m.Retire == "delete"
                 ? $"6 retire: delete {ng.Name} (DeleteNodegroup) - asked for with its own approval"
                 : $"6 retire: {ng.Name} stays at 0 nodes with its fence");
-        var undo = $"runbook rollback {ng.Name}: restore its scaling {parameters["minSize"]}/{parameters["maxSize"]}/{parameters["desiredSize"]} (min/max/desired) and remove the fence; "
-            + (parameters["createTarget"] == "true" ? $"delete {target} only with deleteCreatedNodegroup" : $"{target} keeps its new size");
+        var undo = $"runbook rollback {ng.Name}: restore its scaling {Num(parameters.MinSize)}/{Num(parameters.MaxSize)}/{Num(parameters.DesiredSize)} (min/max/desired) and remove the fence; "
+            + (parameters.CreateTarget ? $"delete {target} only with deleteCreatedNodegroup" : $"{target} keeps its new size");
         return ActionFactory.Create(ActionTypes.EksMigrateNodegroup, key, group, stages.ToString(), undo, disruptive: true, parameters, discriminator: target)
             with { TouchesNodegroup = true, Rolling = true };
     }

@@ -1,8 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using InstantOnRemediate.Core.Actions;
+
 namespace InstantOnRemediate.Core.Planning;
 
 /// <summary>One step of a plan: a typed action with validated parameters and a reason a person understands.</summary>
-public sealed record PlanAction
+public sealed record PlanAction : IJsonOnDeserialized
 {
+    private ActionParameters parameters = ActionParameters.None;
+
     /// <summary>Deterministic id (hash of type, target and cause): the claim key and the EKS clientRequestToken seed.</summary>
     public required string Id { get; init; }
 
@@ -10,8 +16,13 @@ public sealed record PlanAction
 
     public required ActionTarget Target { get; init; }
 
-    /// <summary>Validated parameters (label keys/values, taint, document name, release version, ...). Never raw log text.</summary>
-    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// The parameters of its kind: the record declared next to the kind's definition (label key and value, taint,
+    /// document name, release version, ...). Never raw log text. On the wire, that record's JSON object; read back by
+    /// <see cref="ActionParametersReader"/> once <see cref="Type"/> is known, old string dictionaries included.
+    /// </summary>
+    [JsonConverter(typeof(ActionParametersJsonConverter))]
+    public ActionParameters Parameters { get => parameters; init => parameters = value ?? ActionParameters.None; }
 
     public required string Status { get; init; }
 
@@ -35,4 +46,13 @@ public sealed record PlanAction
 
     /// <summary>Set after execution: e.g. the EKS update id or SSM command id to follow.</summary>
     public string? Reference { get; init; }
+
+    /// <summary>The typed parameters of <see cref="Type"/>, once the whole action is read.</summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        if (parameters is UnreadParameters unread)
+        {
+            parameters = ActionParametersReader.Read(Type, unread.Json);
+        }
+    }
 }

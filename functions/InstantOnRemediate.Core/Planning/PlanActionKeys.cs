@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.State;
 
 namespace InstantOnRemediate.Core.Planning;
@@ -5,8 +6,6 @@ namespace InstantOnRemediate.Core.Planning;
 /// <summary>The (cluster, node group, cause) keys an action answers: what its cooldown covers once it ran.</summary>
 public static class PlanActionKeys
 {
-    public const string NodegroupsParameter = "nodegroups";
-
     public static IReadOnlyList<RemediationKey> KeysOf(PlanAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -20,8 +19,8 @@ public static class PlanActionKeys
             return [new RemediationKey(action.Target.Cluster, action.Target.Nodegroup, action.Cause)];
         }
 
-        return action.Parameters.TryGetValue(NodegroupsParameter, out var list)
-            ? [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ng => new RemediationKey(action.Target.Cluster, ng, action.Cause))]
+        return action.Parameters is NotifyParameters notify
+            ? [.. notify.Nodegroups.Select(ng => new RemediationKey(action.Target.Cluster, ng, action.Cause))]
             : [];
     }
 }

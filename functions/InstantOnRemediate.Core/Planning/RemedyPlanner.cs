@@ -1,4 +1,4 @@
-using System.Globalization;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Policy;
@@ -10,7 +10,7 @@ namespace InstantOnRemediate.Core.Planning;
 internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placement, IReadOnlyDictionary<string, string> releaseCandidates)
 {
     /// <summary>Largest node group a reviewed document is sent to automatically (the executor sends it in batches of 50).</summary>
-    private const int MaxSsmInstances = 1000;
+    private const int MaxSsmInstances = SsmRunCommandParameters.MaxInstances;
 
     public IReadOnlyList<Candidate> Plan(FailureGroup group) => group.Remedy switch
     {
@@ -40,7 +40,7 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
             $"node group {key.Nodegroup} cannot restore InstantOn checkpoints ({key.Cause}{Missing(ng)}): label it {label.Key}={label.Value} so InstantOn workloads can avoid it",
             $"remove label {label.Key} from node group {key.Nodegroup} (UpdateNodegroupConfig labels.removeLabels)",
             disruptive: false,
-            Params(("labelKey", label.Key), ("labelValue", label.Value)));
+            new EksLabelNodegroupParameters { LabelKey = label.Key, LabelValue = label.Value });
         if (Invalid(key, ng) is { } invalid)
         {
             return [labelAction.Skip(invalid)];
@@ -99,7 +99,7 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
             $"taint node group {key.Nodegroup} {taint.Key}={taint.Value}:{taint.Effect} so pods without a toleration stop landing on capacity that cannot restore",
             $"remove taint {taint.Key}:{taint.Effect} from node group {key.Nodegroup} (UpdateNodegroupConfig taints.removeTaints)",
             disruptive: taint.Effect == "NO_EXECUTE",
-            Params(("taintKey", taint.Key), ("taintValue", taint.Value), ("taintEffect", taint.Effect)));
+            new EksTaintNodegroupParameters { TaintKey = taint.Key, TaintValue = taint.Value, TaintEffect = taint.Effect });
         if (ng.Taints.Any(t => t.Key == taint.Key && t.Effect == taint.Effect))
         {
             return candidate.Skip("the node group already carries the taint");
@@ -118,7 +118,7 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
     private Candidate VersionUpdate(FailureGroup group, NodegroupInventory ng, string release)
     {
         var key = group.Key;
-        var parameters = Params(("releaseVersion", release), ("currentReleaseVersion", ng.ReleaseVersion ?? ""));
+        var parameters = new EksUpdateNodegroupVersionParameters { ReleaseVersion = release, CurrentReleaseVersion = ng.ReleaseVersion ?? "" };
         var candidate = ActionFactory.Create(
             ActionTypes.EksUpdateNodegroupVersion, key, group,
             $"roll node group {key.Nodegroup} from release {ng.ReleaseVersion ?? "?"} to {release}, whose kernel has what CRIU needs",
@@ -144,23 +144,21 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
         var key = group.Key;
         var name = $"{ng.Name}-{migration.NameSuffix}";
         var labels = ng.Labels.Where(l => l.Key != policy.Markers.Label.Key).OrderBy(l => l.Key, StringComparer.Ordinal).ToList();
-        var parameters = Params(
-            ("sourceNodegroup", ng.Name),
-            ("nodegroupName", name),
-            ("amiType", migration.To),
-            ("instanceTypes", string.Join(',', ng.InstanceTypes)),
-            ("subnets", string.Join(',', ng.Subnets)),
-            ("nodeRole", ng.NodeRole ?? ""),
-            ("capacityType", ng.CapacityType ?? "ON_DEMAND"),
-            ("minSize", Num(ng.MinSize ?? 1)),
-            ("maxSize", Num(ng.MaxSize ?? Math.Max(1, ng.DesiredSize ?? 1))),
-            ("desiredSize", Num(ng.DesiredSize ?? ng.MinSize ?? 1)),
-            ("labels", string.Join(',', labels.Select(l => $"{l.Key}={l.Value}"))));
-        if (ng.KubernetesVersion is not null)
+        var parameters = new EksCreateNodegroupParameters
         {
-            parameters["kubernetesVersion"] = ng.KubernetesVersion;
-        }
-
+            SourceNodegroup = ng.Name,
+            NodegroupName = name,
+            AmiType = migration.To,
+            InstanceTypes = ng.InstanceTypes,
+            Subnets = ng.Subnets,
+            NodeRole = ng.NodeRole ?? "",
+            CapacityType = ng.CapacityType ?? "ON_DEMAND",
+            MinSize = ng.MinSize ?? 1,
+            MaxSize = ng.MaxSize ?? Math.Max(1, ng.DesiredSize ?? 1),
+            DesiredSize = ng.DesiredSize ?? ng.MinSize ?? 1,
+            Labels = new SortedDictionary<string, string>(labels.ToDictionary(l => l.Key, l => l.Value), StringComparer.Ordinal),
+            KubernetesVersion = ng.KubernetesVersion,
+        };
         var candidate = ActionFactory.Create(
             ActionTypes.EksCreateNodegroup, key, group,
             $"no compatible node group exists in {key.Cluster}: create {name}, a clone of {ng.Name} with amiType {migration.To} ({ng.AmiType} cannot be changed in place: UpdateNodegroupVersion has no amiType)",
@@ -210,12 +208,14 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
                 : $"{key.Cause}: run the reviewed document {document.Name} ({document.Description}) on {where}",
             readOnly ? "nothing to undo (read-only)" : document.UndoName is { } undo ? $"run the reviewed document {undo} on the same instances" : "no reviewed undo document: revert by hand",
             disruptive: false,
-            Params(
-                ("documentName", document.Name),
-                ("maxConcurrency", policy.Ssm.MaxConcurrency),
-                ("maxErrors", policy.Ssm.MaxErrors),
-                ("timeoutSeconds", Num(policy.Ssm.TimeoutSeconds)),
-                ("readOnly", readOnly ? "true" : "false")),
+            new SsmRunCommandParameters
+            {
+                DocumentName = document.Name,
+                MaxConcurrency = policy.Ssm.MaxConcurrency,
+                MaxErrors = policy.Ssm.MaxErrors,
+                TimeoutSeconds = policy.Ssm.TimeoutSeconds,
+                ReadOnly = readOnly,
+            },
             instanceIds: valid) with { TouchesNodegroup = !readOnly && key.Nodegroup != RemediationKey.UnknownNodegroup };
         if (!IdentifierRules.IsClusterName(key.Cluster))
         {
@@ -248,18 +248,5 @@ internal sealed class RemedyPlanner(RemediationPolicy policy, Placement placemen
     {
         var clipped = value.Length > 80 ? value[..80] + "..." : value;
         return new string([.. clipped.Select(c => char.IsControl(c) ? '?' : c)]);
-    }
-
-    private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static SortedDictionary<string, string> Params(params (string Key, string Value)[] pairs)
-    {
-        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (k, v) in pairs)
-        {
-            map[k] = v;
-        }
-
-        return map;
     }
 }

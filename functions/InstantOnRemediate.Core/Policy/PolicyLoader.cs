@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InstantOnRemediate.Core.Actions;
 using InstantOnRemediate.Core.Json;
 
 namespace InstantOnRemediate.Core.Policy;
@@ -66,6 +67,7 @@ public static class PolicyLoader
         var document = root;
         root = (JsonObject)JsonNode.Parse(DefaultText.Value, documentOptions: DocumentOptions)!;
         root.Remove("clusters");
+        AddDefaultModes(root);
         Merge(root, document);
 
         JsonObject? overrides = null;
@@ -175,5 +177,22 @@ public static class PolicyLoader
     {
         var cut = message.IndexOf(". Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
+    }
+
+    /// <summary>Each kind's own default mode (<see cref="ActionKind.DefaultMode"/>) where the shipped default names none.</summary>
+    private static void AddDefaultModes(JsonObject root)
+    {
+        if (root["actionModes"] is not JsonObject modes)
+        {
+            root["actionModes"] = modes = [];
+        }
+
+        foreach (var kind in ActionKinds.All)
+        {
+            if (kind.DefaultMode is { } mode && !modes.ContainsKey(kind.Name))
+            {
+                modes[kind.Name] = mode;
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using InstantOnRemediate.Aws.Actions;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Policy;
 using InstantOnRemediate.Core.Security;
@@ -8,7 +9,7 @@ namespace InstantOnRemediate.Aws.Tests.Actions;
 
 public sealed class ActionExecutorsTests
 {
-    private static readonly Dictionary<string, string> Label = new() { ["labelKey"] = "instanton.openliberty.io/restore-compatible", ["labelValue"] = "false" };
+    private static readonly EksLabelNodegroupParameters Label = new EksLabelNodegroupParameters { LabelKey = "instanton.openliberty.io/restore-compatible", LabelValue = "false" };
 
     [Theory]
     [InlineData(ActionStatuses.AwaitingApproval, Modes.Enforce)]
@@ -31,9 +32,9 @@ public sealed class ActionExecutorsTests
     {
         var eks = new RecordingEks();
         var executors = new ActionExecutors([new EksTaintNodegroupExecutor(eks)]);
-        var action = PlanActions.Create(ActionTypes.EksTaintNodegroup, parameters: new Dictionary<string, string>
+        var action = PlanActions.Create(ActionTypes.EksTaintNodegroup, parameters: new EksTaintNodegroupParameters
         {
-            ["taintKey"] = "instanton.openliberty.io/restore-incompatible", ["taintValue"] = "true", ["taintEffect"] = "NO_EXECUTE",
+            TaintKey = "instanton.openliberty.io/restore-incompatible", TaintValue = "true", TaintEffect = "NO_EXECUTE",
         }, disruptive: false);
 
         var outcome = await executors.ExecuteAsync(action);
@@ -64,9 +65,9 @@ public sealed class ActionExecutorsTests
     public async Task Notify_PublishesWhatWhereWhyDone()
     {
         var sns = new RecordingSns();
-        var action = PlanActions.Create(ActionTypes.Notify, null, new Dictionary<string, string>
+        var action = PlanActions.Create(ActionTypes.Notify, null, new NotifyParameters
         {
-            ["nodegroups"] = "ng-al2", ["remedy"] = "node-kernel", ["fix"] = "use AL2023 nodes", ["actions"] = "eks-label-nodegroup ng-al2 (planned)",
+            Nodegroups = ["ng-al2"], Remedy = "node-kernel", Fix = "use AL2023 nodes", Actions = ["eks-label-nodegroup ng-al2 (planned)"],
         }) with { Target = new ActionTarget { Cluster = "prod-eks", Recipient = "arn:aws:sns:us-east-1:123456789012:alerts" }, Reason = "4 failed restores" };
 
         var outcome = await new NotifyExecutor(sns).ExecuteAsync(action);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InstantOnRemediate.Aws.Actions;
 using InstantOnRemediate.Aws.Eks;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Json;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Testing;
@@ -10,7 +11,7 @@ namespace InstantOnRemediate.Aws.Tests.Actions;
 /// <summary>EKS executors at the request level (a recording IAmazonEks): what they send, and how EKS errors become outcomes.</summary>
 public sealed class EksExecutorTests
 {
-    private static readonly Dictionary<string, string> Label = new() { ["labelKey"] = "instanton.openliberty.io/restore-compatible", ["labelValue"] = "false" };
+    private static readonly EksLabelNodegroupParameters Label = new EksLabelNodegroupParameters { LabelKey = "instanton.openliberty.io/restore-compatible", LabelValue = "false" };
 
     [Fact]
     public async Task LabelExecute_GoldenPlanAction_SendsLabelWithStableToken()
@@ -55,7 +56,7 @@ public sealed class EksExecutorTests
     public async Task LabelExecute_InvalidIdentifier_SkippedWithoutCallingEks(string nodegroup, string key, string value)
     {
         var eks = new RecordingEks();
-        var action = PlanActions.Create(ActionTypes.EksLabelNodegroup, nodegroup, new Dictionary<string, string> { ["labelKey"] = key, ["labelValue"] = value });
+        var action = PlanActions.Create(ActionTypes.EksLabelNodegroup, nodegroup, new EksLabelNodegroupParameters { LabelKey = key, LabelValue = value });
 
         var outcome = await new EksLabelNodegroupExecutor(eks).ExecuteAsync(action);
 
@@ -83,9 +84,9 @@ public sealed class EksExecutorTests
     public async Task TaintExecute_EksError_FailedWithRetryability(EksErrorKind kind, int status, bool retryable)
     {
         var eks = new RecordingEks { Failure = new EksServiceException(kind, "Code", "message", status, "r1") };
-        var action = PlanActions.Create(ActionTypes.EksTaintNodegroup, parameters: new Dictionary<string, string>
+        var action = PlanActions.Create(ActionTypes.EksTaintNodegroup, parameters: new EksTaintNodegroupParameters
         {
-            ["taintKey"] = "instanton.openliberty.io/restore-incompatible", ["taintValue"] = "true", ["taintEffect"] = "NO_SCHEDULE",
+            TaintKey = "instanton.openliberty.io/restore-incompatible", TaintValue = "true", TaintEffect = "NO_SCHEDULE",
         });
 
         var outcome = await new EksTaintNodegroupExecutor(eks).ExecuteAsync(action);
@@ -99,7 +100,7 @@ public sealed class EksExecutorTests
     public async Task UpdateVersion_CustomAmiNodegroup_SkippedWithoutUpdate()
     {
         var eks = new RecordingEks { Described = new Nodegroup { NodegroupName = "ng-custom", AmiType = "CUSTOM", ReleaseVersion = "ami-0123456789abcdef0" } };
-        var action = PlanActions.Create(ActionTypes.EksUpdateNodegroupVersion, "ng-custom", new Dictionary<string, string> { ["releaseVersion"] = "1.32.13-20260714" }, disruptive: true);
+        var action = PlanActions.Create(ActionTypes.EksUpdateNodegroupVersion, "ng-custom", new EksUpdateNodegroupVersionParameters { ReleaseVersion = "1.32.13-20260714" }, disruptive: true);
 
         var outcome = await new EksUpdateNodegroupVersionExecutor(eks).ExecuteAsync(action);
 
@@ -112,7 +113,7 @@ public sealed class EksExecutorTests
     public async Task UpdateVersion_ManagedAmi_SendsReleaseVersionOnly()
     {
         var eks = new RecordingEks { Described = new Nodegroup { NodegroupName = "ng-br", AmiType = "BOTTLEROCKET_x86_64", ReleaseVersion = "1.20.5" } };
-        var action = PlanActions.Create(ActionTypes.EksUpdateNodegroupVersion, "ng-br", new Dictionary<string, string> { ["releaseVersion"] = "1.32.0" }, disruptive: true);
+        var action = PlanActions.Create(ActionTypes.EksUpdateNodegroupVersion, "ng-br", new EksUpdateNodegroupVersionParameters { ReleaseVersion = "1.32.0" }, disruptive: true);
 
         var outcome = await new EksUpdateNodegroupVersionExecutor(eks).ExecuteAsync(action);
 
@@ -175,11 +176,11 @@ public sealed class EksExecutorTests
     public async Task CreateNodegroup_NameLongerThan63_Skipped()
     {
         var eks = new RecordingEks();
-        var action = PlanActions.Create(ActionTypes.EksCreateNodegroup, parameters: new Dictionary<string, string>
+        var action = PlanActions.Create(ActionTypes.EksCreateNodegroup, parameters: new EksCreateNodegroupParameters
         {
-            ["nodegroupName"] = new string('n', 60) + "-al2023", ["sourceNodegroup"] = "ng-al2", ["amiType"] = "AL2023_x86_64_STANDARD",
-            ["subnets"] = "subnet-0a1b2c3d4e5f60718", ["instanceTypes"] = "m6i.large", ["nodeRole"] = "arn:aws:iam::123456789012:role/r",
-            ["minSize"] = "1", ["maxSize"] = "2", ["desiredSize"] = "1",
+            NodegroupName = new string('n', 60) + "-al2023", SourceNodegroup = "ng-al2", AmiType = "AL2023_x86_64_STANDARD",
+            Subnets = ["subnet-0a1b2c3d4e5f60718"], InstanceTypes = ["m6i.large"], NodeRole = "arn:aws:iam::123456789012:role/r",
+            MinSize = 1, MaxSize = 2, DesiredSize = 1,
         }, disruptive: true);
 
         var outcome = await new EksCreateNodegroupExecutor(eks).ExecuteAsync(action);

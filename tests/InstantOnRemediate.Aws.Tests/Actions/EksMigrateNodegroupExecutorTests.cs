@@ -1,5 +1,6 @@
 using InstantOnRemediate.Aws.Actions;
 using InstantOnRemediate.Aws.Eks;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Planning;
 
 namespace InstantOnRemediate.Aws.Tests.Actions;
@@ -7,12 +8,12 @@ namespace InstantOnRemediate.Aws.Tests.Actions;
 /// <summary>eks-migrate-nodegroup's executor at the request level: prepare (create or scale the target), retire, rollback.</summary>
 public sealed class EksMigrateNodegroupExecutorTests
 {
-    private static readonly Dictionary<string, string> Clone = new()
+    private static readonly EksMigrateNodegroupParameters Clone = new()
     {
-        ["targetNodegroup"] = "ng-al2-al2023", ["createTarget"] = "true", ["amiType"] = "AL2023_x86_64_STANDARD", ["kubernetesVersion"] = "1.30",
-        ["instanceTypes"] = "m5.xlarge", ["subnets"] = "subnet-0a1b2c3d4e5f60001", ["nodeRole"] = "arn:aws:iam::111122223333:role/node", ["capacityType"] = "ON_DEMAND",
-        ["labels"] = "team=shop", ["taints"] = "dedicated=shop:NO_SCHEDULE", ["minSize"] = "1", ["maxSize"] = "4", ["desiredSize"] = "2",
-        ["fence"] = "taint", ["fenceKey"] = "instanton.openliberty.io/restore-incompatible", ["fenceValue"] = "true", ["fenceEffect"] = "NO_SCHEDULE",
+        TargetNodegroup = "ng-al2-al2023", CreateTarget = true, AmiType = "AL2023_x86_64_STANDARD", KubernetesVersion = "1.30",
+        InstanceTypes = ["m5.xlarge"], Subnets = ["subnet-0a1b2c3d4e5f60001"], NodeRole = "arn:aws:iam::111122223333:role/node", CapacityType = "ON_DEMAND",
+        Labels = new Dictionary<string, string> { ["team"] = "shop" }, Taints = [new("dedicated", "shop", "NO_SCHEDULE")], MinSize = 1, MaxSize = 4, DesiredSize = 2,
+        Fence = "taint", FenceKey = "instanton.openliberty.io/restore-incompatible", FenceValue = "true", FenceEffect = "NO_SCHEDULE",
     };
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class EksMigrateNodegroupExecutorTests
     public async Task Execute_ExistingTarget_ScalesItUp()
     {
         var eks = new RecordingEks();
-        var parameters = new Dictionary<string, string>(Clone) { ["targetNodegroup"] = "ng-al2023", ["createTarget"] = "false", ["targetDesiredSize"] = "4" };
+        var parameters = Clone with { TargetNodegroup = "ng-al2023", CreateTarget = false, TargetDesiredSize = 4 };
 
         var outcome = await new EksMigrateNodegroupExecutor(eks).ExecuteAsync(PlanActions.Create(ActionTypes.EksMigrateNodegroup, parameters: parameters, disruptive: true));
 
@@ -50,7 +51,7 @@ public sealed class EksMigrateNodegroupExecutorTests
     public async Task Retire_GroupNotDrained_NotDeleted()
     {
         var eks = new RecordingEks { Described = new Nodegroup { NodegroupName = "ng-al2", ScalingConfig = new() { DesiredSize = 1 } } };
-        var retire = PlanActions.Create(ActionTypes.EksMigrateNodegroup, parameters: new Dictionary<string, string> { ["stage"] = "retire", ["targetNodegroup"] = "ng-al2-al2023" }, disruptive: true);
+        var retire = PlanActions.Create(ActionTypes.EksMigrateNodegroup, parameters: new EksMigrateNodegroupParameters { Stage = EksMigrateNodegroupParameters.RetireStage, TargetNodegroup = "ng-al2-al2023" }, disruptive: true);
 
         var outcome = await new EksMigrateNodegroupExecutor(eks).ExecuteAsync(retire);
 

@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 using InstantOnRemediate.Aws.Actions;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Json;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Policy;
@@ -76,9 +77,9 @@ public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer
     public async Task SendCommand_DocumentNotReviewedByPolicy_SkippedNothingSent()
     {
         using var ssm = Client(moto.Endpoint);
-        var action = PlanActions.Create(ActionTypes.SsmRunCommand, "ng", new Dictionary<string, string>
+        var action = PlanActions.Create(ActionTypes.SsmRunCommand, "ng", new SsmRunCommandParameters
         {
-            ["documentName"] = "AWS-RunShellScript", ["maxConcurrency"] = "1", ["maxErrors"] = "0", ["timeoutSeconds"] = "600",
+            DocumentName = "AWS-RunShellScript", MaxConcurrency = "1", MaxErrors = "0", TimeoutSeconds = 600,
         }, cause: "ptrace-restricted") with { Target = new ActionTarget { Cluster = "prod-eks", Nodegroup = "ng", InstanceIds = ["i-0123456789abcdef0"] } };
         var before = (await ssm.ListCommandsAsync(new ListCommandsRequest())).Commands?.Count ?? 0;
 
@@ -114,7 +115,7 @@ public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer
 
         var outcome = await new SsmRunCommandExecutor(ssm, PolicyLoader.LoadDefault()).ExecuteAsync(action);
 
-        Assert.Equal("{stack:yama-ptrace-scope}", action.Get("documentName"));
+        Assert.Equal("{stack:yama-ptrace-scope}", Assert.IsType<SsmRunCommandParameters>(action.Parameters).DocumentName);
         Assert.Equal(ActionStatuses.Skipped, outcome.Status);
         Assert.Equal(before, (await ssm.ListCommandsAsync(new ListCommandsRequest())).Commands?.Count ?? 0);
     }
@@ -124,9 +125,8 @@ public sealed class SsmExecutorTests(MotoServer moto) : IClassFixture<MotoServer
     {
         var plan = JsonSerializer.Deserialize(File.ReadAllText(RepoPaths.Event("scenarios", "node-config-ptrace", "expected-plan.json")), CoreJsonContext.Default.Plan)!;
         var action = plan.Actions.Single(a => a.Type == ActionTypes.SsmRunCommand);
-        var parameters = action.Parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        parameters["documentName"] = Deployed.NameOf(StackDocuments.YamaPtraceScopeKey)!;
-        return action with { Parameters = parameters };
+        var parameters = Assert.IsType<SsmRunCommandParameters>(action.Parameters);
+        return action with { Parameters = parameters with { DocumentName = Deployed.NameOf(StackDocuments.YamaPtraceScopeKey)! } };
     }
 
     private static AmazonSimpleSystemsManagementClient Client(Uri endpoint)

@@ -4,6 +4,7 @@ using InstantOnRemediate.Aws.Actions;
 using InstantOnRemediate.Aws.Inventory;
 using InstantOnRemediate.Aws.Tests.Actions;
 using InstantOnRemediate.Aws.Tests.Inventory;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.Policy;
@@ -126,9 +127,9 @@ public sealed class StackDocumentsMotoTests(MotoServer moto)
     }
 
     private static PlanAction RunCommandAction(string document, IReadOnlyList<string> instances) =>
-        PlanActions.Create(ActionTypes.SsmRunCommand, "ng-hardened", new Dictionary<string, string>
+        PlanActions.Create(ActionTypes.SsmRunCommand, "ng-hardened", new SsmRunCommandParameters
         {
-            ["documentName"] = document, ["maxConcurrency"] = "10%", ["maxErrors"] = "1", ["readOnly"] = "false", ["timeoutSeconds"] = "600",
+            DocumentName = document, MaxConcurrency = "10%", MaxErrors = "1", ReadOnly = false, TimeoutSeconds = 600,
         }, cause: "ptrace-restricted") with { Target = new ActionTarget { Cluster = "prod-eks", Nodegroup = "ng-hardened", InstanceIds = [.. instances] } };
 
     /// <summary>GetCommandInvocation until the invocation ends (InvocationDoesNotExist right after sending is retried).</summary>

@@ -256,7 +256,10 @@ public abstract class StateStoreContract
         {
             Id = "5c1f0e2d9a8b7c6d5e4f3a2b1c0d9e8f", Type = "eks-create-nodegroup", Status = "awaiting-approval", Cause = "rseq-ptrace-unsupported", Disruptive = true, Mode = "recommend",
             Target = new Core.Planning.ActionTarget { Cluster = "prod", Nodegroup = "ng-al2" },
-            Parameters = new Dictionary<string, string> { ["nodegroupName"] = "ng-al2-al2023", ["subnets"] = "subnet-0a1b2c3d,subnet-0e1f2a3b", ["labels"] = "a=b" },
+            Parameters = new Core.Actions.Definitions.EksCreateNodegroupParameters
+            {
+                NodegroupName = "ng-al2-al2023", Subnets = ["subnet-0a1b2c3d", "subnet-0e1f2a3b"], Labels = new Dictionary<string, string> { ["a"] = "b" }, MaxSize = 2,
+            },
             Reason = "node group ng-al2 cannot restore InstantOn - disruptive: needs approval", FindingIds = ["f-1", "f-2"], Undo = "delete the created node group",
         };
 
@@ -266,7 +269,10 @@ public abstract class StateStoreContract
         Assert.NotNull(read);
         Assert.Equal(action.Id, read.Id);
         Assert.Equal(action.Target.Nodegroup, read.Target.Nodegroup);
-        Assert.Equal(action.Parameters, read.Parameters);
+        var parameters = Assert.IsType<Core.Actions.Definitions.EksCreateNodegroupParameters>(read.Parameters);
+        Assert.Equal(("ng-al2-al2023", 2), (parameters.NodegroupName, parameters.MaxSize));
+        Assert.Equal(["subnet-0a1b2c3d", "subnet-0e1f2a3b"], parameters.Subnets);
+        Assert.Equal("b", parameters.Labels["a"]);
         Assert.Equal(action.FindingIds, read.FindingIds);
         Assert.True(read.Disruptive);
         Assert.Equal(action.Reason, read.Reason);

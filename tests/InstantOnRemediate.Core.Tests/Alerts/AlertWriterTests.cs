@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Alerts;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
@@ -37,7 +38,7 @@ public sealed class AlertWriterTests
         {
             Id = "a-create", Type = ActionTypes.EksCreateNodegroup, Status = ActionStatuses.AwaitingApproval,
             Target = new ActionTarget { Cluster = "prod-eks", Nodegroup = "ng-al2-general" },
-            Parameters = new Dictionary<string, string> { ["nodegroupName"] = "ng-al2-general-al2023", ["amiType"] = "AL2023_x86_64_STANDARD" },
+            Parameters = new EksCreateNodegroupParameters { NodegroupName = "ng-al2-general-al2023", AmiType = "AL2023_x86_64_STANDARD" },
             Reason = "AL2023 runs kernel 6.1, which has what CRIU needs.", Disruptive = true,
         };
 

@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Planning;
@@ -18,10 +19,11 @@ public sealed class MigrationPlanningTests
         var migrate = Assert.Single(plan.Actions, a => a.Type == ActionTypes.EksMigrateNodegroup);
         Assert.DoesNotContain(plan.Actions, a => a.Type == ActionTypes.EksCreateNodegroup);
         Assert.Equal(ActionStatuses.AwaitingApproval, migrate.Status);
-        Assert.Equal(("ng-al2-al2023", "true", "AL2023_x86_64_STANDARD", "1.30"), (migrate.Parameters["targetNodegroup"], migrate.Parameters["createTarget"], migrate.Parameters["amiType"], migrate.Parameters["kubernetesVersion"]));
-        Assert.Equal(("1", "4", "3"), (migrate.Parameters["minSize"], migrate.Parameters["maxSize"], migrate.Parameters["desiredSize"]));
-        Assert.Equal("team=shop", migrate.Parameters["labels"]);
-        Assert.Equal("dedicated=shop:NO_SCHEDULE", migrate.Parameters["taints"]);
+        var p = Assert.IsType<EksMigrateNodegroupParameters>(migrate.Parameters);
+        Assert.Equal(("ng-al2-al2023", true, "AL2023_x86_64_STANDARD", "1.30"), (p.TargetNodegroup, p.CreateTarget, p.AmiType, p.KubernetesVersion));
+        Assert.Equal((1, 4, 3), (p.MinSize, p.MaxSize, p.DesiredSize));
+        Assert.Equal([new("team", "shop")], p.Labels!);
+        Assert.Equal([new("dedicated", "shop", "NO_SCHEDULE")], p.Taints!);
         foreach (var stage in new[] { "1 prepare", "2 wait", "3 fence", "4 drain", "5 verify", "6 retire" })
         {
             Assert.Contains(stage, migrate.Reason, StringComparison.Ordinal);
@@ -44,7 +46,8 @@ public sealed class MigrationPlanningTests
 
         var migrate = Assert.Single(Decider.Decide(Input("""{ "enabled": true }""", [Al2(), target])).Actions, a => a.Type == ActionTypes.EksMigrateNodegroup);
 
-        Assert.Equal(("ng-al2023", "false", "5"), (migrate.Parameters["targetNodegroup"], migrate.Parameters["createTarget"], migrate.Parameters["targetDesiredSize"]));
+        var p = Assert.IsType<EksMigrateNodegroupParameters>(migrate.Parameters);
+        Assert.Equal(("ng-al2023", false, (int?)5), (p.TargetNodegroup, p.CreateTarget, p.TargetDesiredSize));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
 using InstantOnRemediate.Core.Planning;
@@ -80,7 +81,7 @@ public sealed class DeciderTests
         Assert.Contains("threshold not reached", only.Reason, StringComparison.Ordinal);
         // The alert counts only this batch's failure: the remembered ones are outside the window.
         var alert = Assert.Single(plan.Actions, a => a.Type == ActionTypes.Notify);
-        Assert.Equal("1", alert.Parameters["failures"]);
+        Assert.Equal(1, Assert.IsType<NotifyParameters>(alert.Parameters).Failures);
     }
 
     [Theory]
@@ -116,7 +117,8 @@ public sealed class DeciderTests
         Assert.Equal(diagnosed, diagnostics.Count == 1);
         if (diagnosed)
         {
-            Assert.Equal(("Ops-NodeDiagnostics", "true"), (diagnostics[0].Parameters["documentName"], diagnostics[0].Parameters["readOnly"]));
+            var parameters = Assert.IsType<SsmRunCommandParameters>(diagnostics[0].Parameters);
+            Assert.Equal(("Ops-NodeDiagnostics", true), (parameters.DocumentName, parameters.ReadOnly));
             Assert.Equal(["i-0123456789abcdef0"], diagnostics[0].Target.InstanceIds);
         }
     }

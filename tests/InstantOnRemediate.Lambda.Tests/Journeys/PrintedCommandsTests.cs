@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using InstantOnRemediate.Core.Actions.Definitions;
 using InstantOnRemediate.Core.Alerts;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Planning;
@@ -55,7 +56,10 @@ public sealed partial class PrintedCommandsTests
         PlanAction Action(string id, string type, string status) => new()
         {
             Id = id, Type = type, Target = new ActionTarget { Cluster = "prod-eks", Nodegroup = "ng-al2" }, Status = status, Reason = "because",
-            Cause = "rseq-ptrace-unsupported", Undo = "undo it", Parameters = new Dictionary<string, string> { ["nodegroupName"] = "ng-al2-al2023" },
+            Cause = "rseq-ptrace-unsupported", Undo = "undo it",
+            Parameters = type == ActionTypes.EksCreateNodegroup
+                ? new EksCreateNodegroupParameters { NodegroupName = "ng-al2-al2023" }
+                : new EksLabelNodegroupParameters { LabelKey = "instanton.openliberty.io/restore-compatible", LabelValue = "false" },
         };
         var finding = new Finding { Id = "f-1", Verdict = Verdicts.RestoreFailure, Cause = "rseq-ptrace-unsupported", Remedy = RemedyClasses.NodeKernel, Pod = "orders-1", Evidence = ["Error (criu/cr-restore.c:1492): 133 killed by signal 11"] };
         var group = new AlertGroup { Cluster = "prod-eks", Nodegroup = "ng-al2", Cause = "rseq-ptrace-unsupported", Findings = [finding], PlanId = "plan-3f6c1a9e0b7d2c45", Mode = Modes.Enforce, Runbooks = Links };

@@ -3,9 +3,11 @@ using InstantOnRemediate.Core.Planning;
 namespace InstantOnRemediate.Core.Actions.Definitions;
 
 /// <summary>eks-label-nodegroup: marks a node group that cannot restore InstantOn, so workloads can avoid it.</summary>
-internal sealed class EksLabelNodegroup : ActionKind
+internal sealed class EksLabelNodegroup : ActionKind<EksLabelNodegroupParameters>
 {
     public override string Name => ActionTypes.EksLabelNodegroup;
+
+    public override string? DefaultMode => Modes.Enforce;
 
     public override bool Rolling => false;
 
@@ -21,13 +23,21 @@ internal sealed class EksLabelNodegroup : ActionKind
 
     public override UndoKind Undo => UndoKind.Reversible;
 
-    public override bool IsDisruptive(PlanAction action) => false;
+    protected override bool IsDisruptive(EksLabelNodegroupParameters parameters) => false;
 
-    public override string Describe(PlanAction action) => $"label node group {ActionText.Where(action)} with {action.Param("labelKey")}={action.Param("labelValue")}";
+    protected override string Describe(PlanAction action, EksLabelNodegroupParameters p) => $"label node group {ActionText.Where(action.Target)} with {p.LabelKey}={p.LabelValue}";
+}
 
-    public override string? Validate(PlanAction action) =>
-        ActionText.NodegroupTarget(action)
-        ?? (!IdentifierRules.IsLabelKey(action.Parameters.GetValueOrDefault("labelKey")) ? "labelKey is not a Kubernetes label key"
-        : !IdentifierRules.IsLabelValue(action.Parameters.GetValueOrDefault("labelValue")) ? "labelValue is not a Kubernetes label value"
+/// <summary>The label eks-label-nodegroup puts on the target node group.</summary>
+public sealed record EksLabelNodegroupParameters : ActionParameters
+{
+    public string LabelKey { get; init; } = "";
+
+    public string LabelValue { get; init; } = "";
+
+    public override string? Validate(ActionTarget target) =>
+        ActionText.NodegroupTarget(target)
+        ?? (!IdentifierRules.IsLabelKey(LabelKey) ? "labelKey is not a Kubernetes label key"
+        : !IdentifierRules.IsLabelValue(LabelValue) ? "labelValue is not a Kubernetes label value"
         : null);
 }

@@ -3,11 +3,11 @@ using InstantOnRemediate.Core.Planning;
 namespace InstantOnRemediate.Core.Actions.Definitions;
 
 /// <summary>eks-taint-nodegroup: keeps pods without a toleration off a node group; NO_EXECUTE also evicts.</summary>
-internal sealed class EksTaintNodegroup : ActionKind
+internal sealed class EksTaintNodegroup : ActionKind<EksTaintNodegroupParameters>
 {
-    public static readonly IReadOnlyList<string> Effects = ["NO_SCHEDULE", "NO_EXECUTE", "PREFER_NO_SCHEDULE"];
-
     public override string Name => ActionTypes.EksTaintNodegroup;
+
+    public override string? DefaultMode => Modes.Recommend;
 
     public override bool Rolling => false;
 
@@ -24,13 +24,25 @@ internal sealed class EksTaintNodegroup : ActionKind
     public override UndoKind Undo => UndoKind.Reversible;
 
     /// <summary>NO_EXECUTE evicts running pods.</summary>
-    public override bool IsDisruptive(PlanAction action) => action.Parameters.GetValueOrDefault("taintEffect") == "NO_EXECUTE";
+    protected override bool IsDisruptive(EksTaintNodegroupParameters parameters) => parameters.TaintEffect == "NO_EXECUTE";
 
-    public override string Describe(PlanAction action) => $"taint node group {ActionText.Where(action)} with {action.Param("taintKey")}:{action.Param("taintEffect")}";
+    protected override string Describe(PlanAction action, EksTaintNodegroupParameters p) => $"taint node group {ActionText.Where(action.Target)} with {p.TaintKey}:{p.TaintEffect}";
+}
 
-    public override string? Validate(PlanAction action) =>
-        ActionText.NodegroupTarget(action)
-        ?? (!IdentifierRules.IsLabelKey(action.Parameters.GetValueOrDefault("taintKey")) ? "taintKey is not a Kubernetes taint key"
-        : !Effects.Contains(action.Parameters.GetValueOrDefault("taintEffect") ?? "") ? $"taintEffect must be one of {string.Join(", ", Effects)}"
+/// <summary>The taint eks-taint-nodegroup puts on the target node group.</summary>
+public sealed record EksTaintNodegroupParameters : ActionParameters
+{
+    public string TaintKey { get; init; } = "";
+
+    public string? TaintValue { get; init; }
+
+    /// <summary>NO_SCHEDULE | PREFER_NO_SCHEDULE | NO_EXECUTE.</summary>
+    public string TaintEffect { get; init; } = "";
+
+    public override string? Validate(ActionTarget target) =>
+        ActionText.NodegroupTarget(target)
+        ?? (!IdentifierRules.IsLabelKey(TaintKey) ? "taintKey is not a Kubernetes taint key"
+        : !IdentifierRules.IsLabelValue(TaintValue ?? "") ? "taintValue is not a valid taint value"
+        : !IdentifierRules.IsTaintEffect(TaintEffect) ? "taintEffect is not NO_SCHEDULE | PREFER_NO_SCHEDULE | NO_EXECUTE"
         : null);
 }

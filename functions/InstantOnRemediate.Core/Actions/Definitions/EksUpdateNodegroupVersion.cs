@@ -3,9 +3,11 @@ using InstantOnRemediate.Core.Planning;
 namespace InstantOnRemediate.Core.Actions.Definitions;
 
 /// <summary>eks-update-nodegroup-version: rolls a node group to a release whose kernel has what CRIU needs.</summary>
-internal sealed class EksUpdateNodegroupVersion : ActionKind
+internal sealed class EksUpdateNodegroupVersion : ActionKind<EksUpdateNodegroupVersionParameters>
 {
     public override string Name => ActionTypes.EksUpdateNodegroupVersion;
+
+    public override string? DefaultMode => Modes.Recommend;
 
     public override bool Rolling => true;
 
@@ -21,11 +23,20 @@ internal sealed class EksUpdateNodegroupVersion : ActionKind
 
     public override UndoKind Undo => UndoKind.Manual;
 
-    public override bool IsDisruptive(PlanAction action) => true;
+    protected override bool IsDisruptive(EksUpdateNodegroupVersionParameters parameters) => true;
 
-    public override string Describe(PlanAction action) => $"update node group {ActionText.Where(action)} to release {action.Param("releaseVersion")}";
+    protected override string Describe(PlanAction action, EksUpdateNodegroupVersionParameters p) => $"update node group {ActionText.Where(action.Target)} to release {p.ReleaseVersion}";
+}
 
-    public override string? Validate(PlanAction action) =>
-        ActionText.NodegroupTarget(action)
-        ?? (!IdentifierRules.IsReleaseVersion(action.Parameters.GetValueOrDefault("releaseVersion")) ? "releaseVersion is not an EKS release version" : null);
+/// <summary>The release eks-update-nodegroup-version rolls the node group to, and the one it had.</summary>
+public sealed record EksUpdateNodegroupVersionParameters : ActionParameters
+{
+    public string ReleaseVersion { get; init; } = "";
+
+    /// <summary>The release before the update ("" when the inventory did not say): the way back, by hand.</summary>
+    public string CurrentReleaseVersion { get; init; } = "";
+
+    public override string? Validate(ActionTarget target) =>
+        ActionText.NodegroupTarget(target)
+        ?? (!IdentifierRules.IsReleaseVersion(ReleaseVersion) ? "releaseVersion is not a valid EKS release version" : null);
 }

@@ -3,9 +3,11 @@ using InstantOnRemediate.Core.Planning;
 namespace InstantOnRemediate.Core.Actions.Definitions;
 
 /// <summary>none: a visible "nothing to do, and why" entry of a plan. Never executed.</summary>
-internal sealed class NoAction : ActionKind
+internal sealed class NoAction : ActionKind<NoParameters>
 {
     public override string Name => ActionTypes.None;
+
+    public override string? DefaultMode => null;
 
     public override bool Rolling => false;
 
@@ -21,9 +23,7 @@ internal sealed class NoAction : ActionKind
 
     public override UndoKind Undo => UndoKind.Nothing;
 
-    public override bool IsDisruptive(PlanAction action) => false;
+    protected override bool IsDisruptive(NoParameters parameters) => false;
 
-    public override string Describe(PlanAction action) => "nothing: " + action.Reason;
-
-    public override string? Validate(PlanAction action) => "a 'none' entry is not an action";
+    protected override string Describe(PlanAction action, NoParameters parameters) => "nothing: " + action.Reason;
 }
