@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Actions;
 using InstantOnRemediate.Core.Alerts;
 using InstantOnRemediate.Core.Classification;
 using InstantOnRemediate.Core.Correlation;
@@ -19,7 +20,7 @@ internal sealed partial class ReconcileRun
         var trail = await service.State.GetAuditAsync(cluster, since, cancellationToken).ConfigureAwait(false);
         var closed = trail.Where(r => r.What is "verified" or "escalated" && r.ActionId is not null).Select(r => r.ActionId!).ToHashSet(StringComparer.Ordinal);
         var executed = trail
-            .Where(r => r.ActionType is { } type && RemediationTypes.Contains(type) && r.What == $"{type} {ActionStatuses.Executed}" && r.ActionId is not null && !closed.Contains(r.ActionId))
+            .Where(r => r.ActionType is { } type && ActionKinds.Find(type) is { ProvenOn: not ProvenOn.Nowhere } && r.What == $"{type} {ActionStatuses.Executed}" && r.ActionId is not null && !closed.Contains(r.ActionId))
             .GroupBy(r => r.ActionId!, StringComparer.Ordinal)
             .Select(g => g.OrderBy(r => r.At).First())
             .ToList();
@@ -168,16 +169,16 @@ internal sealed partial class ReconcileRun
     private static HashSet<string> Targets(ExecutedRemediation action, CompatibilityAuditReport? report)
     {
         var targets = new HashSet<string>(StringComparer.Ordinal);
-        switch (action.Type)
+        switch (ActionKinds.Of(action.Type).ProvenOn)
         {
-            case ActionTypes.EksCreateNodegroup when action.Reference is { } created:
+            case ProvenOn.CreatedNodegroup when action.Reference is { } created:
                 targets.Add(created);
                 break;
-            case ActionTypes.EksUpdateNodegroupVersion or ActionTypes.SsmRunCommand when action.Nodegroup is { } same:
+            case ProvenOn.SameNodegroup when action.Nodegroup is { } same:
                 targets.Add(same);
                 break;
-            default:
-                // Label / taint steer workloads away: they should now restore on a compatible group of the cluster.
+            case ProvenOn.CompatibleNodegroups:
+                // A label or taint steers workloads away: they should now restore on a compatible group of the cluster.
                 targets.UnionWith(report?.Nodegroups.Where(n => n.Compatible == true && n.Nodegroup != action.Nodegroup).Select(n => n.Nodegroup) ?? []);
                 break;
         }

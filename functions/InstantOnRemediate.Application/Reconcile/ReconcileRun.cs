@@ -28,12 +28,6 @@ internal sealed partial class ReconcileRun(ServiceContext service)
     /// <summary>How far back failures are read to name the workloads an action was for.</summary>
     private static readonly TimeSpan AffectedWindow = TimeSpan.FromDays(1);
 
-    private static readonly HashSet<string> RemediationTypes = new(StringComparer.Ordinal)
-    {
-        ActionTypes.EksLabelNodegroup, ActionTypes.EksTaintNodegroup, ActionTypes.EksUpdateNodegroupVersion, ActionTypes.EksCreateNodegroup,
-        ActionTypes.SsmRunCommand,
-    };
-
     private readonly ActionFollower? follower = service.Aws is { } aws ? new ActionFollower(aws.Eks, aws.Ssm) : null;
     private readonly ContainerLogSearch? logSearch = service.Aws is { } aws ? new ContainerLogSearch(aws.Logs, service.Catalog) : null;
     private readonly AlertPublisher? publisher = service.Aws is { } aws ? new AlertPublisher(aws.Sns, service.Clock) : null;

@@ -1,3 +1,4 @@
+using InstantOnRemediate.Core.Actions;
 using InstantOnRemediate.Core.Runbook;
 using InstantOnRemediate.Core.Planning;
 using InstantOnRemediate.Core.State;
@@ -72,7 +73,7 @@ internal sealed class RunbookApply(ServiceContext service)
             Action = result,
             ApprovedBy = person,
             Why = why,
-            Next = result.Status == ActionStatuses.Executed ? RunbookCommands.Payload(new RollbackRequest(id, RunbookPlaceholders.Person, RunbookPlaceholders.Reason) { DeleteCreatedNodegroup = result.Type is ActionTypes.EksCreateNodegroup or ActionTypes.EksMigrateNodegroup }) : null,
+            Next = result.Status == ActionStatuses.Executed ? RunbookCommands.Payload(new RollbackRequest(id, RunbookPlaceholders.Person, RunbookPlaceholders.Reason) { DeleteCreatedNodegroup = ActionKinds.Find(result.Type)?.CreatesNodegroup == true }) : null,
         };
         var (status, summary) = result.Status switch
         {

@@ -39,6 +39,12 @@ public abstract class ActionKind
     /// <summary>How it is undone.</summary>
     public abstract UndoKind Undo { get; }
 
+    /// <summary>Where a later successful restore proves that it fixed the failures (reconcile's verification).</summary>
+    public abstract ProvenOn ProvenOn { get; }
+
+    /// <summary>May create a node group, which its rollback deletes only when asked (<c>deleteCreatedNodegroup</c>).</summary>
+    public abstract bool CreatesNodegroup { get; }
+
     /// <summary>The record its parameters are (<see cref="ActionKind{TParameters}"/>).</summary>
     public abstract Type ParametersType { get; }
 
@@ -116,6 +122,22 @@ public enum VerificationKind
 
     /// <summary>The marker is on the node group (labels/taints as read back from EKS).</summary>
     Marker,
+}
+
+/// <summary>Where reconcile looks for the successful restores that prove an executed action fixed the failures.</summary>
+public enum ProvenOn
+{
+    /// <summary>Not verified from restores (an alert, read-only diagnostics, a migration: its own verify stage).</summary>
+    Nowhere,
+
+    /// <summary>The node group the action created (its reference).</summary>
+    CreatedNodegroup,
+
+    /// <summary>The node group it changed (a release update, a node-config fix).</summary>
+    SameNodegroup,
+
+    /// <summary>The cluster's other compatible node groups (a label or taint steers the workloads there).</summary>
+    CompatibleNodegroups,
 }
 
 /// <summary>How an executed action is undone.</summary>

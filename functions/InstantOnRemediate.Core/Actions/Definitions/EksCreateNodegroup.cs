@@ -23,6 +23,10 @@ internal sealed class EksCreateNodegroup : ActionKind<EksCreateNodegroupParamete
 
     public override UndoKind Undo => UndoKind.OnExplicitRequest;
 
+    public override ProvenOn ProvenOn => ProvenOn.CreatedNodegroup;
+
+    public override bool CreatesNodegroup => true;
+
     protected override bool IsDisruptive(EksCreateNodegroupParameters parameters) => true;
 
     protected override string Describe(PlanAction action, EksCreateNodegroupParameters p) =>

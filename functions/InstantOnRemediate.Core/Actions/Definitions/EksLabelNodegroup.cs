@@ -23,6 +23,10 @@ internal sealed class EksLabelNodegroup : ActionKind<EksLabelNodegroupParameters
 
     public override UndoKind Undo => UndoKind.Reversible;
 
+    public override ProvenOn ProvenOn => ProvenOn.CompatibleNodegroups;
+
+    public override bool CreatesNodegroup => false;
+
     protected override bool IsDisruptive(EksLabelNodegroupParameters parameters) => false;
 
     protected override string Describe(PlanAction action, EksLabelNodegroupParameters p) => $"label node group {ActionText.Where(action.Target)} with {p.LabelKey}={p.LabelValue}";

@@ -29,6 +29,10 @@ internal sealed class EksMigrateNodegroup : ActionKind<EksMigrateNodegroupParame
 
     public override UndoKind Undo => UndoKind.Reversible;
 
+    public override ProvenOn ProvenOn => ProvenOn.Nowhere;
+
+    public override bool CreatesNodegroup => true;
+
     protected override bool IsDisruptive(EksMigrateNodegroupParameters parameters) => true;
 
     protected override string Describe(PlanAction action, EksMigrateNodegroupParameters p) =>

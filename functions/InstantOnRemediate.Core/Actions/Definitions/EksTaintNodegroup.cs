@@ -23,6 +23,10 @@ internal sealed class EksTaintNodegroup : ActionKind<EksTaintNodegroupParameters
 
     public override UndoKind Undo => UndoKind.Reversible;
 
+    public override ProvenOn ProvenOn => ProvenOn.CompatibleNodegroups;
+
+    public override bool CreatesNodegroup => false;
+
     /// <summary>NO_EXECUTE evicts running pods.</summary>
     protected override bool IsDisruptive(EksTaintNodegroupParameters parameters) => parameters.TaintEffect == "NO_EXECUTE";
 

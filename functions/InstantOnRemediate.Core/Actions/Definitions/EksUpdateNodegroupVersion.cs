@@ -23,6 +23,10 @@ internal sealed class EksUpdateNodegroupVersion : ActionKind<EksUpdateNodegroupV
 
     public override UndoKind Undo => UndoKind.Manual;
 
+    public override ProvenOn ProvenOn => ProvenOn.SameNodegroup;
+
+    public override bool CreatesNodegroup => false;
+
     protected override bool IsDisruptive(EksUpdateNodegroupVersionParameters parameters) => true;
 
     protected override string Describe(PlanAction action, EksUpdateNodegroupVersionParameters p) => $"update node group {ActionText.Where(action.Target)} to release {p.ReleaseVersion}";

@@ -23,6 +23,10 @@ internal sealed class NoAction : ActionKind<NoParameters>
 
     public override UndoKind Undo => UndoKind.Nothing;
 
+    public override ProvenOn ProvenOn => ProvenOn.Nowhere;
+
+    public override bool CreatesNodegroup => false;
+
     protected override bool IsDisruptive(NoParameters parameters) => false;
 
     protected override string Describe(PlanAction action, NoParameters parameters) => "nothing: " + action.Reason;

@@ -23,6 +23,10 @@ internal sealed class Notify : ActionKind<NotifyParameters>
 
     public override UndoKind Undo => UndoKind.Nothing;
 
+    public override ProvenOn ProvenOn => ProvenOn.Nowhere;
+
+    public override bool CreatesNodegroup => false;
+
     protected override bool IsDisruptive(NotifyParameters parameters) => false;
 
     protected override string Describe(PlanAction action, NotifyParameters p) => "notify: " + (p.Summary ?? "people are told");

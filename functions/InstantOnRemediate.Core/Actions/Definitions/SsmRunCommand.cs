@@ -23,6 +23,10 @@ internal sealed class SsmRunCommand : ActionKind<SsmRunCommandParameters>
 
     public override UndoKind Undo => UndoKind.Reversible;
 
+    public override ProvenOn ProvenOn => ProvenOn.SameNodegroup;
+
+    public override bool CreatesNodegroup => false;
+
     protected override bool IsDisruptive(SsmRunCommandParameters parameters) => false;
 
     protected override string Describe(PlanAction action, SsmRunCommandParameters p) =>
