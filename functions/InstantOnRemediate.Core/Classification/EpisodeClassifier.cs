@@ -49,6 +49,8 @@ internal static class EpisodeClassifier
             _ when episode.Crashed => phaseVerdict,
             _ when episode.RestoreSucceeded => Verdicts.RestoreSuccess,
             _ when episode.CriuError => episode.CriuErrorDumpSide ? Verdicts.CheckpointFailure : Verdicts.RestoreFailure,
+            // A bare "*_FAILED" token or an abort, beside restore/checkpoint lines: the attempt failed.
+            _ when episode.ContextualFailure && episode.HasContext => phaseVerdict,
             // Liberty prints restore.log (warnings and errors at the default log level) only after a failed restore.
             _ when episode.RestorePhaseBenign => Verdicts.RestoreFailure,
             // A restore command followed by the program's own output and no error: the restored task runs (--shell-job).

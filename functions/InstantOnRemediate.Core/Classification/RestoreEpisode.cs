@@ -44,6 +44,12 @@ internal sealed class RestoreEpisode(StructuralRules structure)
 
     public bool CriuError { get; private set; }
 
+    /// <summary>A failure or crash marker that needs context (<see cref="Catalog.MarkerDefinition.RequiresContext"/>) was seen.</summary>
+    public bool ContextualFailure { get; private set; }
+
+    /// <summary>The episode holds a restore/checkpoint line: a CRIU line, a marker that stands on its own, a signature, a benign or node-fact line.</summary>
+    public bool HasContext { get; private set; }
+
     public bool CriuErrorDumpSide { get; private set; }
 
     public bool HasStart { get; private set; }
@@ -97,14 +103,21 @@ internal sealed class RestoreEpisode(StructuralRules structure)
             {
                 case PatternRole.Signature:
                     (candidates ??= []).Add(hit.Signature!);
+                    HasContext = true;
                     break;
                 case PatternRole.Marker when hit.Marker!.Kind == MarkerKinds.CriuError:
                     isCriuError = true;
+                    HasContext = true;
+                    break;
+                case PatternRole.Marker when hit.Marker!.RequiresContext:
+                    (matchedMarkers ??= new(StringComparer.Ordinal)).Add(hit.Marker.Id);
+                    ContextualFailure = true;
                     break;
                 case PatternRole.Marker:
                     // Markers outside the subscription filter (commands, test harness output, pod status) set the
                     // episode's state but are context, not evidence: production never sees those lines.
                     isMarker |= hit.Marker!.InFilter;
+                    HasContext = true;
                     ApplyMarker(hit.Marker!);
                     if (hit.Marker!.Kind is MarkerKinds.RestoreFailed or MarkerKinds.CheckpointFailed or MarkerKinds.Failed or MarkerKinds.Crashed)
                     {
@@ -114,9 +127,11 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                     break;
                 case PatternRole.Benign:
                     isBenign = true;
+                    HasContext = true;
                     RestorePhaseBenign |= hit.Benign!.Phase == Phases.Restore;
                     break;
                 case PatternRole.NodeFact:
+                    HasContext = true;
                     (nodeSignals ??= new(StringComparer.Ordinal)).Add(hit.NodeFact!.Signal);
                     if (hit.NodeFact.Cause is { } implied)
                     {
@@ -126,6 +141,7 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                     break;
                 case PatternRole.CriuWarning:
                     isCriuWarning = true;
+                    HasContext = true;
                     break;
                 case PatternRole.ErrnoText when hit.Errno!.Text.Length > errnoTextLength:
                     // The longest strerror text wins ("Too many open files in system"), and a text wins over a name.

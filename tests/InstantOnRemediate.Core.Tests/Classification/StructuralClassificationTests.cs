@@ -67,9 +67,60 @@ public sealed class StructuralClassificationTests
     [InlineData("2025-01-01 10:00:00 ERROR Unhandled exception in request handler: java.lang.IllegalStateException")]
     [InlineData("HEALTHCHECK FAIL: database not reachable")]
     [InlineData("time=\"2025-01-01T10:00:00Z\" level=error msg=\"failed to restore session cache from redis\"")]
+    [InlineData("Segmentation fault")]
+    [InlineData("/app/run.sh: line 12:   345 Aborted                 (core dumped) ./worker")]
+    [InlineData("payment PAYMENT_FAILED order=1234")]
     public void ClassifyLines_AppLinesThatLookBad_NotAFailure(string line)
     {
         Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([line], Catalog).Verdict);
+    }
+
+    /// <summary>
+    /// Plainly failed is never 'none' (issue #15): a test's bare <c>*_FAILED</c>, a shell's report of a process
+    /// killed by a signal and OpenJ9's crash-dump events fail the attempt when the episode holds restore/checkpoint
+    /// lines, even when the only CRIU error is one that is benign by itself.
+    /// </summary>
+    [Theory]
+    [InlineData("podman container restore --import /tmp/chk.tar.gz", "STEP3_FAILED", Verdicts.RestoreFailure)]
+    [InlineData("Warn  (criu/kerndat.c:1103): $XDG_RUNTIME_DIR not set. Cannot find location for kerndat file", "TEST_FAILED", Verdicts.RestoreFailure)]
+    [InlineData("criu dump -t 1234 -D /tmp/img --shell-job", "ZDTM_STEP_FAILED", Verdicts.CheckpointFailure)]
+    [InlineData("Error (criu/sockets.c:210): sockets: Diag module missing (-2)", "Aborted (core dumped)", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/sockets.c:210): sockets: Diag module missing (-2)", "Aborted", Verdicts.RestoreFailure)]
+    [InlineData("criu restore -D /tmp/img --shell-job", "Segmentation fault", Verdicts.RestoreFailure)]
+    [InlineData("criu restore -D /tmp/img --shell-job", "/opt/ol/wlp/bin/server: line 1234:   88 Illegal instruction     \"$JAVA_CMD\" -XX:+EnableCRIUSupport", Verdicts.RestoreFailure)]
+    [InlineData("[AUDIT   ] CWWKC0451I: A server checkpoint \"afterAppStart\" was requested.", "JVMDUMP039I Processing dump event \"abort\", detail \"\" at 2025/01/01 00:00:00 - please wait.", Verdicts.CheckpointFailure)]
+    [InlineData("criu restore -D /tmp/img --shell-job", "JVMDUMP039I Processing dump event \"traps\", detail \"\" at 2025/01/01 00:00:00 - please wait.", Verdicts.RestoreFailure)]
+    [InlineData("criu restore -D /tmp/img --shell-job", "Caught SIGABRT in criu", Verdicts.RestoreFailure)]
+    public void ClassifyLines_PlainlyFailedBesideRestoreLines_NeverNone(string context, string failure, string verdict)
+    {
+        var result = RestoreDetector.ClassifyLines([context, failure], Catalog);
+
+        Assert.Equal((verdict, CauseIds.Unknown), (result.Verdict, result.Cause));
+    }
+
+    [Fact]
+    public void ClassifyLines_TestFailedAfterLibertyRestored_StaysSuccess()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "[AUDIT   ] CWWKC0452I: The Liberty server process resumed operation from a checkpoint in 0.210 seconds.",
+            "ORDER_CHECK_FAILED order=12",
+        ], Catalog);
+
+        Assert.Equal(Verdicts.RestoreSuccess, result.Verdict);
+    }
+
+    [Fact]
+    public void ClassifyLines_UserRequestedJavaDumpAfterRestore_NotAFailure()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "[AUDIT   ] CWWKC0452I: The Liberty server process resumed operation from a checkpoint in 0.210 seconds.",
+            "JVMDUMP039I Processing dump event \"user\", detail \"\" at 2025/01/01 00:00:00 - please wait.",
+            "JVMDUMP032I JVM requested Java dump using '/opt/ol/wlp/output/defaultServer/javacore.txt' in response to an event",
+        ], Catalog);
+
+        Assert.Equal(Verdicts.RestoreSuccess, result.Verdict);
     }
 
     [Fact]

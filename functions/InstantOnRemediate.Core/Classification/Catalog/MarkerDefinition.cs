@@ -22,6 +22,13 @@ public sealed record MarkerDefinition
 
     public IReadOnlyList<string> Signals { get; init => field = value ?? []; } = [];
 
+    /// <summary>
+    /// A failure or crash the line alone cannot place (a bare <c>*_FAILED</c> token, a shell's <c>Aborted</c>): it
+    /// counts only in an episode that also holds restore/checkpoint lines (CRIU, runtime, JVM or Liberty lines), and
+    /// never over a success marker, so an application's own <c>LOGIN_FAILED</c> stays out.
+    /// </summary>
+    public bool RequiresContext { get; init; }
+
     /// <summary>False for markers the subscription filter does not need (e.g. checkpoint requested).</summary>
     [JsonPropertyName("inFilter")]
     public bool? InFilterValue { get; init; }
