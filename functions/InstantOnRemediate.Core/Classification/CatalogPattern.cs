@@ -16,6 +16,38 @@ internal sealed class CatalogPattern(int index, PatternRole role, string id, IRe
 
     public Regex? Regex { get; } = regex;
 
+    /// <summary>Word lists of which the line must also hold one each (<see cref="MarkerDefinition.AlsoContains"/>).</summary>
+    public string[][] AlsoContains { get; init; } = [];
+
+    /// <summary>The regex (if any) and the word lists (if any) hold for the line.</summary>
+    public bool Confirms(ReadOnlySpan<char> line)
+    {
+        if (Regex is { } regex && !regex.IsMatch(LineMatcher.RegexInput(line)))
+        {
+            return false;
+        }
+
+        foreach (var words in AlsoContains)
+        {
+            var any = false;
+            foreach (var w in words)
+            {
+                if (line.Contains(w, StringComparison.Ordinal))
+                {
+                    any = true;
+                    break;
+                }
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public CauseCandidate? Signature { get; init; }
 
     public MarkerDefinition? Marker { get; init; }

@@ -109,7 +109,7 @@ internal sealed class LineMatcher
         var before = hits.Count;
         foreach (var i in found)
         {
-            if (patterns[i].Regex is not { } regex || regex.IsMatch(RegexInput(line)))
+            if (patterns[i].Confirms(line))
             {
                 hits.Add(patterns[i]);
             }

@@ -204,8 +204,17 @@ internal sealed class LogStreamClassifier
         var rank = EpisodeClassifier.Rank(EpisodeClassifier.Decide(episode), episode);
         if (rank >= bestRank)
         {
+            if (best is not null)
+            {
+                tracker.Recycle(best);
+            }
+
             best = episode;
             bestRank = rank;
+        }
+        else
+        {
+            tracker.Recycle(episode);
         }
     }
 }

@@ -147,8 +147,17 @@ public static class RestoreDetector
             var rank = EpisodeClassifier.Rank(EpisodeClassifier.Decide(episode), episode);
             if (rank >= bestRank)
             {
+                if (best is not null)
+                {
+                    tracker.Recycle(best);
+                }
+
                 best = episode;
                 bestRank = rank;
+            }
+            else
+            {
+                tracker.Recycle(episode);
             }
         }
 

@@ -29,6 +29,13 @@ public sealed record MarkerDefinition
     /// </summary>
     public bool RequiresContext { get; init; }
 
+    /// <summary>
+    /// Words the line must also hold, one of each list, in any order and anywhere in the line (ordinal, after the
+    /// regex): "an error line of a runtime that names a restore and a container". An index search per word, where a
+    /// regex would need one <c>(?=.*…)</c> lookahead per list, which the interpreter tries at every position.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> AlsoContains { get; init => field = value ?? []; } = [];
+
     /// <summary>False for markers the subscription filter does not need (e.g. checkpoint requested).</summary>
     [JsonPropertyName("inFilter")]
     public bool? InFilterValue { get; init; }
