@@ -213,6 +213,62 @@ public sealed class StructuralClassificationTests
         }
     }
 
+    /// <summary>
+    /// The stream path scans each chunk's halves side by side and takes lines from the match positions: whatever the
+    /// read sizes (chunks split or not, lines cut between reads), it answers as ClassifyLines does.
+    /// </summary>
+    [Theory]
+    [InlineData(1 << 20)]
+    [InlineData(4099)]
+    [InlineData(7919)]
+    [InlineData(65_537)]
+    [InlineData(333)]
+    public void ClassifyStream_CorpusConcatenatedAnyReadSize_SameResultAsClassifyLines(int readSize)
+    {
+        var unit = string.Concat(CorpusEntry.Load().OrderBy(e => e.Path, StringComparer.Ordinal).Select(e => File.ReadAllText(e.Path).TrimEnd('\n') + "\n"));
+        var text = string.Concat(Enumerable.Repeat(unit, 3));
+        var byLines = RestoreDetector.ClassifyLines(text.Split('\n'), Catalog);
+
+        using var stream = new SmallReads(Encoding.UTF8.GetBytes(text), readSize);
+        var byStream = RestoreDetector.ClassifyStream(stream, Catalog);
+
+        Assert.Equal((byLines.Verdict, byLines.Cause, byLines.Remedy, byLines.Episodes), (byStream.Verdict, byStream.Cause, byStream.Remedy, byStream.Episodes));
+        Assert.Equal(byLines.Evidence, byStream.Evidence);
+        Assert.Equal(byLines.Benign, byStream.Benign);
+        Assert.Equal(byLines.Signals, byStream.Signals);
+        Assert.Equal(byLines.Matched, byStream.Matched);
+    }
+
+    /// <summary>
+    /// Episodes are recycled once classified and not kept: the answer for a log must not depend on what was
+    /// classified before it in the same process, nor on the episodes before the kept one.
+    /// </summary>
+    [Fact]
+    public void ClassifyLines_RecycledEpisodes_DoNotLeakIntoTheKeptOne()
+    {
+        string[] failure =
+        [
+            "[ERROR   ] CWWKE0964E: Restoring the checkpoint server process failed. Check the /logs/checkpoint/restore.log log to determine why the checkpoint process was not restored.",
+            "Warn  (criu/kerndat.c:1103): $XDG_RUNTIME_DIR not set. Cannot find location for kerndat file",
+            "Error (criu/cr-restore.c:1230): Can't fork for 5: File exists",
+            "Error (criu/cr-restore.c:2447): Restoring FAILED.",
+        ];
+        string[] noisy =
+        [
+            "Warn  (criu/sockets.c:544): sockets: \tsocket has dumped SO_BUF_LOCK state but kernel doesn't support SO_BUF_LOCK",
+            "[AUDIT   ] CWWKC0452I: The Liberty server process resumed operation from a checkpoint in 0.210 seconds.",
+            "JVMJITM043W AOT load and compilation disabled post restore.",
+        ];
+        var alone = RestoreDetector.ClassifyLines(failure, Catalog);
+
+        var afterOthers = RestoreDetector.ClassifyLines([.. noisy, .. noisy, .. failure], Catalog);
+
+        Assert.Equal((alone.Verdict, alone.Cause), (afterOthers.Verdict, afterOthers.Cause));
+        Assert.Equal(alone.Evidence, afterOthers.Evidence);
+        Assert.Equal(alone.Benign, afterOthers.Benign);
+        Assert.Equal(3, afterOthers.Episodes);
+    }
+
     [Fact]
     public void ClassifyStream_50MbSingleLine_EvidenceCutAndMemoryBounded()
     {
@@ -279,5 +335,11 @@ public sealed class StructuralClassificationTests
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>A byte array read at most <c>readSize</c> bytes at a time.</summary>
+    private sealed class SmallReads(byte[] data, int readSize) : MemoryStream(data, writable: false)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, readSize));
     }
 }
