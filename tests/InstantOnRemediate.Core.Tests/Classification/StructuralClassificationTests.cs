@@ -269,6 +269,39 @@ public sealed class StructuralClassificationTests
         Assert.Equal(3, afterOthers.Episodes);
     }
 
+    /// <summary>
+    /// Regexes that start with the CRIU error prefix run as their message part after code has read the prefix: on
+    /// every corpus line and on prefix edge cases, that answers exactly as the whole regex does.
+    /// </summary>
+    [Fact]
+    public void Confirms_CriuPrefixReadByCode_SameAsWholeRegex()
+    {
+        string[] edges =
+        [
+            "Error (criu/cr-restore.c:1230): Can't fork for 5: File exists",
+            "Error (criu/cr-restore.c:1230):  Can't fork for 5: File exists",
+            "Error (cr-restore.c:12): Restoring FAILED.",
+            "Error (.c:12): x",
+            "Error (a.c:): x",
+            "Error (a.h:12): x",
+            "Error (crïu/cr-restore.c:1230): Can't fork for 5: File exists",
+            "Error (bad file.c:1): x Error (criu/files-reg.c:2150): File /tmp/x has bad size 4 (expect 5)",
+            "pie: 7: Error (criu/pie/restorer.c:1642): prctl failed @1643 with -1",
+            "(00.1) 1: Error (criu/cr-restore.c:1492): 133 killed by signal 11: Segmentation fault",
+        ];
+        var lines = CorpusEntry.Load().SelectMany(e => File.ReadLines(e.Path)).Concat(edges).ToList();
+        var patterns = Catalog.Matcher.Patterns.Where(p => p.CriuMessage is not null).ToList();
+
+        Assert.True(patterns.Count >= 30, $"{patterns.Count} patterns read the CRIU prefix by code");
+        foreach (var p in patterns)
+        {
+            foreach (var line in lines)
+            {
+                Assert.True(p.Regex!.IsMatch(LineMatcher.RegexInput(line)) == p.Confirms(line), $"{p.Id}: {line}");
+            }
+        }
+    }
+
     [Fact]
     public void ClassifyStream_50MbSingleLine_EvidenceCutAndMemoryBounded()
     {
