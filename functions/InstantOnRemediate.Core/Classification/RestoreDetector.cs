@@ -161,6 +161,7 @@ public static class RestoreDetector
             }
         }
 
+        var feeder = new PairedLineFeeder(catalog, tracker, Consider);
         foreach (var raw in lines)
         {
             if (raw is null)
@@ -174,7 +175,7 @@ public static class RestoreDetector
                 // A JSON line (Docker json-file, Fluent Bit) that cannot hold a literal is counted without parsing it.
                 if (catalog.Matcher.CannotHoldLiteralWhenDecoded(raw))
                 {
-                    tracker.AddPlain(0, null);
+                    feeder.AddPlain();
                     continue;
                 }
 
@@ -185,15 +186,10 @@ public static class RestoreDetector
                 text = raw;
             }
 
-            foreach (var line in text.AsSpan().EnumerateLines())
-            {
-                if (!line.IsEmpty && tracker.Feed(line, 0, null) is { } done)
-                {
-                    Consider(done);
-                }
-            }
+            feeder.AddLines(text);
         }
 
+        feeder.Flush();
         Consider(tracker.Finish());
         return (best is null ? ClassificationResult.NoFinding : EpisodeClassifier.Classify(best, catalog)) with { Episodes = episodes };
     }
