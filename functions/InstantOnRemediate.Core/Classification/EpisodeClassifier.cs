@@ -4,7 +4,8 @@ namespace InstantOnRemediate.Core.Classification;
 /// Decides verdict, cause and remedy of one episode.
 /// Verdict: a failure marker (Liberty, CRIU, runtime, JVM, test), else the best signature or structural rule,
 /// else a crash that follows a restore, else a success marker, else CRIU error lines (checkpoint when they come
-/// from dump-only code), else none. Warnings alone never make a failure.
+/// from dump-only code), else a failure that needs context (a bare <c>*_FAILED</c>, a shell's signal report) beside
+/// restore/checkpoint lines, else none. Warnings alone never make a failure.
 /// Cause: the highest-precedence candidate whose phase condition holds — specific signatures (layer 3) usually
 /// outrank structural rules (origin × errno × object); <c>unknown</c> for a failure without one.
 /// Benign lines never decide anything.
