@@ -70,6 +70,7 @@ public sealed class StructuralClassificationTests
     [InlineData("Segmentation fault")]
     [InlineData("/app/run.sh: line 12:   345 Aborted                 (core dumped) ./worker")]
     [InlineData("payment PAYMENT_FAILED order=1234")]
+    [InlineData("Error: OCI runtime error: crun: exited with status 1")]
     public void ClassifyLines_AppLinesThatLookBad_NotAFailure(string line)
     {
         Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([line], Catalog).Verdict);
@@ -91,6 +92,8 @@ public sealed class StructuralClassificationTests
     [InlineData("[AUDIT   ] CWWKC0451I: A server checkpoint \"afterAppStart\" was requested.", "JVMDUMP039I Processing dump event \"abort\", detail \"\" at 2025/01/01 00:00:00 - please wait.", Verdicts.CheckpointFailure)]
     [InlineData("criu restore -D /tmp/img --shell-job", "JVMDUMP039I Processing dump event \"traps\", detail \"\" at 2025/01/01 00:00:00 - please wait.", Verdicts.RestoreFailure)]
     [InlineData("criu restore -D /tmp/img --shell-job", "Caught SIGABRT in criu", Verdicts.RestoreFailure)]
+    [InlineData("Warn  (criu/kerndat.c:1103): $XDG_RUNTIME_DIR not set. Cannot find location for kerndat file", "Error: OCI runtime error: crun: exited with status 1", Verdicts.RestoreFailure)]
+    [InlineData("criu dump -t 1234 -D /tmp/img --shell-job", "ctr: runc did not terminate successfully: exit status 1: unknown", Verdicts.CheckpointFailure)]
     public void ClassifyLines_PlainlyFailedBesideRestoreLines_NeverNone(string context, string failure, string verdict)
     {
         var result = RestoreDetector.ClassifyLines([context, failure], Catalog);
