@@ -98,7 +98,16 @@ internal static class CatalogValidator
                 throw Fail(where, "every literal must contain one of filterTerms, so the filter could miss a marker line");
             }
 
-            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.Marker, m.Id, m.Literals, Compile(m.Regex, where)) { Marker = m });
+            if (m.AlsoContains.Any(words => words.Count == 0 || words.Any(string.IsNullOrEmpty)))
+            {
+                throw Fail(where, "alsoContains lists must each hold at least one non-empty word");
+            }
+
+            patterns.Add(new CatalogPattern(patterns.Count, PatternRole.Marker, m.Id, m.Literals, Compile(m.Regex, where))
+            {
+                Marker = m,
+                AlsoContains = [.. m.AlsoContains.Select(words => words.ToArray())],
+            });
         }
 
         for (var i = 0; i < doc.Benign.Count; i++)

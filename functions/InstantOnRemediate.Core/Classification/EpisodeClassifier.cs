@@ -4,7 +4,8 @@ namespace InstantOnRemediate.Core.Classification;
 /// Decides verdict, cause and remedy of one episode.
 /// Verdict: a failure marker (Liberty, CRIU, runtime, JVM, test), else the best signature or structural rule,
 /// else a crash that follows a restore, else a success marker, else CRIU error lines (checkpoint when they come
-/// from dump-only code), else none. Warnings alone never make a failure.
+/// from dump-only code), else a failure that needs context (a bare <c>*_FAILED</c>, a shell's signal report) beside
+/// restore/checkpoint lines, else none. Warnings alone never make a failure.
 /// Cause: the highest-precedence candidate whose phase condition holds — specific signatures (layer 3) usually
 /// outrank structural rules (origin × errno × object); <c>unknown</c> for a failure without one.
 /// Benign lines never decide anything.
@@ -19,8 +20,10 @@ internal static class EpisodeClassifier
     {
         SignatureHit? best = null, deciding = null;
         var effective = 0;
-        foreach (var h in episode.SignatureHits)
+        var hits = episode.SignatureHits;
+        for (var i = 0; i < hits.Count; i++)
         {
+            var h = hits[i];
             if (!PhaseHolds(h.Signature.RequiresPhase, episode))
             {
                 continue;
@@ -44,11 +47,13 @@ internal static class EpisodeClassifier
             MarkerKinds.RestoreFailed => Verdicts.RestoreFailure,
             MarkerKinds.CheckpointFailed => Verdicts.CheckpointFailure,
             MarkerKinds.Failed => deciding?.Signature.Verdict ?? phaseVerdict,
-            _ when deciding is not null => deciding.Signature.Verdict ?? phaseVerdict,
+            _ when deciding is { } d => d.Signature.Verdict ?? phaseVerdict,
             // A JVM crash in an InstantOn log: the restored (or checkpointing) process died.
             _ when episode.Crashed => phaseVerdict,
             _ when episode.RestoreSucceeded => Verdicts.RestoreSuccess,
             _ when episode.CriuError => episode.CriuErrorDumpSide ? Verdicts.CheckpointFailure : Verdicts.RestoreFailure,
+            // A bare "*_FAILED" token or an abort, beside restore/checkpoint lines: the attempt failed.
+            _ when episode.ContextualFailure && episode.HasContext => phaseVerdict,
             // Liberty prints restore.log (warnings and errors at the default log level) only after a failed restore.
             _ when episode.RestorePhaseBenign => Verdicts.RestoreFailure,
             // A restore command followed by the program's own output and no error: the restored task runs (--shell-job).
@@ -71,7 +76,7 @@ internal static class EpisodeClassifier
     {
         var decision = Decide(episode);
         var verdict = decision.Verdict;
-        var best = decision.Best;
+        var best = decision.Best?.Signature;
         if (verdict is Verdicts.None or Verdicts.RestoreSuccess)
         {
             return new ClassificationResult
@@ -93,9 +98,9 @@ internal static class EpisodeClassifier
         var cause = CauseIds.Unknown;
         if (best is not null)
         {
-            cause = best.Signature.Cause;
-            signals.UnionWith(best.Signature.Signals);
-            if (best.Signature.KernelBelow is { } rule && episode.Kernel is { } kernel
+            cause = best.Cause;
+            signals.UnionWith(best.Signals);
+            if (best.KernelBelow is { } rule && episode.Kernel is { } kernel
                 && KernelRelease.TryParse(kernel, out var running) && KernelRelease.TryParse(rule.Version, out var needed) && running < needed)
             {
                 cause = rule.Cause;
@@ -123,11 +128,16 @@ internal static class EpisodeClassifier
         // Evidence: every specific signature that held, and the structural rules that name the chosen cause.
         var effectiveIds = episode.SignatureHits
             .Where(h => PhaseHolds(h.Signature.RequiresPhase, episode))
-            .Where(h => !h.Signature.Structural || h.Signature.Cause == best?.Signature.Cause)
+            .Where(h => !h.Signature.Structural || h.Signature.Cause == best?.Cause)
             .Select(h => h.Signature.Id)
             .ToHashSet(StringComparer.Ordinal);
+        // A signature or rule hit carries the position of its line among the evidence lines.
+        var effectiveLines = episode.SignatureHits
+            .Where(h => h.Order >= 0 && effectiveIds.Contains(h.Signature.Id))
+            .Select(h => h.Order)
+            .ToHashSet();
         var evidence = episode.Evidence
-            .Where(e => e.IsMarker || e.SignatureIds.Any(effectiveIds.Contains) || (best is null && e.IsCriuError))
+            .Where((e, i) => e.IsMarker || effectiveLines.Contains(i) || (best is null && e.IsCriuError))
             .Select(e => e.Text)
             .ToList();
 
@@ -158,9 +168,9 @@ internal static class EpisodeClassifier
 
     /// <summary>Higher precedence wins; on a tie the line that came first.</summary>
     private static bool Outranks(SignatureHit h, SignatureHit? other) =>
-        other is null
-        || h.Signature.Precedence > other.Signature.Precedence
-        || (h.Signature.Precedence == other.Signature.Precedence && (h.Order < 0 ? int.MaxValue : h.Order) < (other.Order < 0 ? int.MaxValue : other.Order));
+        other is not { } o
+        || h.Signature.Precedence > o.Signature.Precedence
+        || (h.Signature.Precedence == o.Signature.Precedence && (h.Order < 0 ? int.MaxValue : h.Order) < (o.Order < 0 ? int.MaxValue : o.Order));
 
     private static bool PhaseHolds(string? phase, RestoreEpisode episode) => phase switch
     {

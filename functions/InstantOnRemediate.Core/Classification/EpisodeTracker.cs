@@ -10,6 +10,19 @@ internal sealed class EpisodeTracker(SignatureCatalog catalog)
 {
     private readonly List<CatalogPattern> hits = [];
     private RestoreEpisode current = new(catalog.Structure);
+    private RestoreEpisode? spare;
+
+    /// <summary>
+    /// Hands back an episode the caller has finished with (classified and not kept): the next episode reuses it and
+    /// its buffers, so a classifier that keeps only its best episode allocates nothing per episode.
+    /// </summary>
+    public void Recycle(RestoreEpisode episode)
+    {
+        if (!ReferenceEquals(episode, current))
+        {
+            spare = episode;
+        }
+    }
 
     /// <returns>The episode this line closed, if it started a new one.</returns>
     public RestoreEpisode? Feed(ReadOnlySpan<char> line, long timestamp, string? eventId)
@@ -51,7 +64,7 @@ internal sealed class EpisodeTracker(SignatureCatalog catalog)
         if ((starts && current.HasStart) || (terminal && current.HasTerminal))
         {
             closed = current;
-            current = new RestoreEpisode(catalog.Structure);
+            current = Next();
         }
 
         current.Add(line, hits, timestamp, eventId);
@@ -64,7 +77,14 @@ internal sealed class EpisodeTracker(SignatureCatalog catalog)
     public RestoreEpisode Finish()
     {
         var last = current;
-        current = new RestoreEpisode(catalog.Structure);
+        current = Next();
         return last;
+    }
+
+    private RestoreEpisode Next()
+    {
+        var next = spare?.Reset() ?? new RestoreEpisode(catalog.Structure);
+        spare = null;
+        return next;
     }
 }

@@ -109,7 +109,9 @@ internal sealed class LineMatcher
         var before = hits.Count;
         foreach (var i in found)
         {
-            if (patterns[i].Regex is not { } regex || regex.IsMatch(RegexInput(line)))
+            // A kernel-release shape is confirmed where it is read (RestoreEpisode, only while an episode has no
+            // kernel yet): its regex has no literal prefix and is the dearest to run on every line with "x86_64".
+            if (patterns[i].Role == PatternRole.Kernel || patterns[i].Confirms(line))
             {
                 hits.Add(patterns[i]);
             }

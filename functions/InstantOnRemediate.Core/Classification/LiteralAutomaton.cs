@@ -17,7 +17,8 @@ namespace InstantOnRemediate.Core.Classification;
 /// </remarks>
 internal sealed class LiteralAutomaton
 {
-    private readonly byte[] asciiClass = new byte[128];
+    // 256 entries: a UTF-8 byte indexes it directly (bytes ≥ 0x80 are class 0), with no range test per step.
+    private readonly byte[] asciiClass = new byte[256];
     private readonly int classes;
     private readonly int[] next;
     private readonly int[][] outputs;
@@ -28,9 +29,9 @@ internal sealed class LiteralAutomaton
         {
             foreach (var c in literal)
             {
-                if (c >= 128)
+                if (c >= 128 || c is '\n' or '\r')
                 {
-                    throw new ArgumentException($"literal '{literal}' is not ASCII", nameof(literals));
+                    throw new ArgumentException($"literal '{literal}' is not ASCII on one line", nameof(literals));
                 }
             }
         }
@@ -148,7 +149,7 @@ internal sealed class LiteralAutomaton
         var any = false;
         foreach (var c in text)
         {
-            var t = Unsafe.Add(ref table, s + (c < 128 ? Unsafe.Add(ref cls, c) : 0));
+            var t = Unsafe.Add(ref table, s + Unsafe.Add(ref cls, c < 256 ? c : 0));
             if (t < 0)
             {
                 t = ~t;
@@ -173,7 +174,7 @@ internal sealed class LiteralAutomaton
         var any = false;
         foreach (var b in text)
         {
-            var t = Unsafe.Add(ref table, s + (b < 128 ? Unsafe.Add(ref cls, b) : 0));
+            var t = Unsafe.Add(ref table, s + Unsafe.Add(ref cls, b));
             if (t < 0)
             {
                 t = ~t;
@@ -186,6 +187,120 @@ internal sealed class LiteralAutomaton
 
         state = s;
         return any;
+    }
+
+    /// <summary>
+    /// Reads two independent pieces of text at once, one step of each per iteration (two dependency chains the CPU
+    /// runs side by side, where one chain waits on each table load), and records where a literal ended: the
+    /// position in its piece and the (complemented, premultiplied) state, for <see cref="Mark(int, Span{ulong})"/>.
+    /// A character no literal uses (a line break among them) returns the automaton to its start, so a piece may span
+    /// many lines: each line's matches are the events between its bounds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ScanPair(ReadOnlySpan<byte> a, ref int stateA, MatchEvents eventsA, ReadOnlySpan<byte> b, ref int stateB, MatchEvents eventsB)
+    {
+        ref var table = ref MemoryMarshal.GetArrayDataReference(next);
+        ref var cls = ref MemoryMarshal.GetArrayDataReference(asciiClass);
+        var sa = stateA;
+        var sb = stateB;
+        var both = Math.Min(a.Length, b.Length);
+        ref var pa = ref MemoryMarshal.GetReference(a);
+        ref var pb = ref MemoryMarshal.GetReference(b);
+        for (var i = 0; i < both; i++)
+        {
+            var ta = Unsafe.Add(ref table, sa + Unsafe.Add(ref cls, Unsafe.Add(ref pa, i)));
+            var tb = Unsafe.Add(ref table, sb + Unsafe.Add(ref cls, Unsafe.Add(ref pb, i)));
+            if (ta < 0)
+            {
+                eventsA.Add(i, ta);
+                ta = ~ta;
+            }
+
+            if (tb < 0)
+            {
+                eventsB.Add(i, tb);
+                tb = ~tb;
+            }
+
+            sa = ta;
+            sb = tb;
+        }
+
+        sa = ScanRest(a, both, sa, eventsA);
+        sb = ScanRest(b, both, sb, eventsB);
+        stateA = sa;
+        stateB = sb;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int ScanRest(ReadOnlySpan<byte> text, int from, int s, MatchEvents events)
+    {
+        ref var table = ref MemoryMarshal.GetArrayDataReference(next);
+        ref var cls = ref MemoryMarshal.GetArrayDataReference(asciiClass);
+        for (var i = from; i < text.Length; i++)
+        {
+            var t = Unsafe.Add(ref table, s + Unsafe.Add(ref cls, text[i]));
+            if (t < 0)
+            {
+                events.Add(i, t);
+                t = ~t;
+            }
+
+            s = t;
+        }
+
+        return s;
+    }
+
+    /// <summary>
+    /// Reads two lines at once (two independent table walks per iteration, as <see cref="ScanPair(ReadOnlySpan{byte}, ref int, MatchEvents, ReadOnlySpan{byte}, ref int, MatchEvents)"/>),
+    /// each from the start state, setting the bits of the literals each holds.
+    /// </summary>
+    /// <returns>Bit 0: a literal ended in <paramref name="a"/>; bit 1: in <paramref name="b"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int ScanPair(ReadOnlySpan<char> a, Span<ulong> seenA, ReadOnlySpan<char> b, Span<ulong> seenB)
+    {
+        ref var table = ref MemoryMarshal.GetArrayDataReference(next);
+        ref var cls = ref MemoryMarshal.GetArrayDataReference(asciiClass);
+        int sa = 0, sb = 0, found = 0;
+        var both = Math.Min(a.Length, b.Length);
+        ref var pa = ref MemoryMarshal.GetReference(a);
+        ref var pb = ref MemoryMarshal.GetReference(b);
+        for (var i = 0; i < both; i++)
+        {
+            var ca = Unsafe.Add(ref pa, i);
+            var cb = Unsafe.Add(ref pb, i);
+            var ta = Unsafe.Add(ref table, sa + Unsafe.Add(ref cls, ca < 256 ? ca : 0));
+            var tb = Unsafe.Add(ref table, sb + Unsafe.Add(ref cls, cb < 256 ? cb : 0));
+            if (ta < 0)
+            {
+                ta = ~ta;
+                Mark(ta, seenA);
+                found |= 1;
+            }
+
+            if (tb < 0)
+            {
+                tb = ~tb;
+                Mark(tb, seenB);
+                found |= 2;
+            }
+
+            sa = ta;
+            sb = tb;
+        }
+
+        if (Scan(a[both..], ref sa, seenA))
+        {
+            found |= 1;
+        }
+
+        if (Scan(b[both..], ref sb, seenB))
+        {
+            found |= 2;
+        }
+
+        return found;
     }
 
     /// <summary>True when the text holds any literal (stops at the first).</summary>
@@ -207,11 +322,47 @@ internal sealed class LiteralAutomaton
         return false;
     }
 
-    private void Mark(int premultiplied, Span<ulong> seen)
+    /// <summary>Sets the bit of every literal that ends in the state (premultiplied; complemented when negative).</summary>
+    public void Mark(int premultiplied, Span<ulong> seen)
     {
+        if (premultiplied < 0)
+        {
+            premultiplied = ~premultiplied;
+        }
+
         foreach (var id in outputs[premultiplied / classes])
         {
             seen[id >> 6] |= 1UL << (id & 63);
         }
+    }
+}
+
+/// <summary>Where literals ended in a piece of text (<see cref="LiteralAutomaton.ScanPair"/>): positions and states, in order; reused.</summary>
+internal sealed class MatchEvents
+{
+    private int[] positions = new int[1024];
+    private int[] states = new int[1024];
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<int> Positions => positions.AsSpan(0, Count);
+
+    public ReadOnlySpan<int> States => states.AsSpan(0, Count);
+
+    public void Clear() => Count = 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int position, int state)
+    {
+        if (Count == positions.Length)
+        {
+            // At most one event per byte of a chunk: bounded by the chunk size.
+            Array.Resize(ref positions, Count * 2);
+            Array.Resize(ref states, Count * 2);
+        }
+
+        positions[Count] = position;
+        states[Count] = state;
+        Count++;
     }
 }

@@ -16,6 +16,9 @@ internal sealed class LogStreamClassifier
     /// <summary>Bytes read per chunk.</summary>
     internal const int ChunkBytes = 1 << 20;
 
+    /// <summary>Chunks at least this long are scanned as two halves side by side.</summary>
+    internal const int MinSplitBytes = 4096;
+
     /// <summary>At most this much of one line is held (a JSON record longer than this is read as plain text).</summary>
     internal const int MaxHeldLineBytes = 1 << 20;
 
@@ -26,6 +29,8 @@ internal sealed class LogStreamClassifier
     private readonly LiteralAutomaton automaton;
     private readonly EpisodeTracker tracker;
     private readonly ulong[] seen;
+    private readonly MatchEvents eventsFirst = new();
+    private readonly MatchEvents eventsSecond = new();
     private readonly byte[] held = new byte[MaxHeldLineBytes];
     private readonly char[] decoded = new char[MaxLineChars];
     private int heldLength;
@@ -77,22 +82,63 @@ internal sealed class LogStreamClassifier
         return (best is null ? ClassificationResult.NoFinding : EpisodeClassifier.Classify(best, catalog)) with { Episodes = episodes };
     }
 
+    /// <summary>
+    /// Scans a chunk: the automaton reads its two halves (split at a line break) side by side, recording where
+    /// literals end, then the lines are taken in order, each with the literals that ended inside it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Feed(ReadOnlySpan<byte> chunk)
     {
-        while (!chunk.IsEmpty)
+        var split = chunk.Length;
+        if (chunk.Length >= MinSplitBytes)
         {
-            var nl = chunk.IndexOf((byte)'\n');
-            var piece = nl < 0 ? chunk : chunk[..nl];
-            hit |= automaton.Scan(piece, ref state, seen);
+            var nl = chunk[(chunk.Length / 2)..].IndexOf((byte)'\n');
+            if (nl >= 0)
+            {
+                split = (chunk.Length / 2) + nl + 1;
+            }
+        }
+
+        var first = chunk[..split];
+        var second = chunk[split..];
+        eventsFirst.Clear();
+        eventsSecond.Clear();
+        var stateFirst = state;
+        var stateSecond = 0;
+        automaton.ScanPair(first, ref stateFirst, eventsFirst, second, ref stateSecond, eventsSecond);
+        Lines(first, eventsFirst);
+        Lines(second, eventsSecond);
+
+        // The state after the chunk's last byte: 0 after a line break, else the held line's.
+        state = second.IsEmpty ? stateFirst : stateSecond;
+    }
+
+    /// <summary>Feeds the lines of a scanned piece: each line gets the literals whose events fall inside it.</summary>
+    private void Lines(ReadOnlySpan<byte> piece, MatchEvents events)
+    {
+        var positions = events.Positions;
+        var states = events.States;
+        var e = 0;
+        var offset = 0;
+        while (offset < piece.Length)
+        {
+            var rest = piece[offset..];
+            var nl = rest.IndexOf((byte)'\n');
+            var end = nl < 0 ? piece.Length : offset + nl;
+            for (; e < positions.Length && positions[e] < end; e++)
+            {
+                automaton.Mark(states[e], seen);
+                hit = true;
+            }
+
             if (nl < 0)
             {
-                Hold(piece);
+                Hold(rest);
                 return;
             }
 
-            EndLine(piece);
-            chunk = chunk[(nl + 1)..];
+            EndLine(rest[..nl]);
+            offset = end + 1;
         }
     }
 
@@ -204,8 +250,17 @@ internal sealed class LogStreamClassifier
         var rank = EpisodeClassifier.Rank(EpisodeClassifier.Decide(episode), episode);
         if (rank >= bestRank)
         {
+            if (best is not null)
+            {
+                tracker.Recycle(best);
+            }
+
             best = episode;
             bestRank = rank;
+        }
+        else
+        {
+            tracker.Recycle(episode);
         }
     }
 }

@@ -147,11 +147,21 @@ public static class RestoreDetector
             var rank = EpisodeClassifier.Rank(EpisodeClassifier.Decide(episode), episode);
             if (rank >= bestRank)
             {
+                if (best is not null)
+                {
+                    tracker.Recycle(best);
+                }
+
                 best = episode;
                 bestRank = rank;
             }
+            else
+            {
+                tracker.Recycle(episode);
+            }
         }
 
+        var feeder = new PairedLineFeeder(catalog, tracker, Consider);
         foreach (var raw in lines)
         {
             if (raw is null)
@@ -165,7 +175,7 @@ public static class RestoreDetector
                 // A JSON line (Docker json-file, Fluent Bit) that cannot hold a literal is counted without parsing it.
                 if (catalog.Matcher.CannotHoldLiteralWhenDecoded(raw))
                 {
-                    tracker.AddPlain(0, null);
+                    feeder.AddPlain();
                     continue;
                 }
 
@@ -176,15 +186,10 @@ public static class RestoreDetector
                 text = raw;
             }
 
-            foreach (var line in text.AsSpan().EnumerateLines())
-            {
-                if (!line.IsEmpty && tracker.Feed(line, 0, null) is { } done)
-                {
-                    Consider(done);
-                }
-            }
+            feeder.AddLines(text);
         }
 
+        feeder.Flush();
         Consider(tracker.Finish());
         return (best is null ? ClassificationResult.NoFinding : EpisodeClassifier.Classify(best, catalog)) with { Episodes = episodes };
     }

@@ -12,16 +12,19 @@ internal sealed class RestoreEpisode(StructuralRules structure)
     public const int MaxBenign = 32;
     public const int MaxEventIds = 10_000;
 
-    // Created on first use: most episodes of a dense log need few of them.
-    private List<EvidenceLine>? evidence;
-    private List<string>? benign;
-    private HashSet<string>? benignSeen;
+    // Created on first use and kept across Reset: a classifier that recycles the episodes it does not keep
+    // (LogStreamClassifier, ClassifyLines) allocates nothing per episode once these have grown.
+    private List<EvidenceEntry>? evidence;
+    private List<TextRange>? benign;
+    private char[] text = [];
+    private int textLength;
     private List<SignatureHit>? signatureHits;
-    private SortedSet<string>? markerSignals;
-    private SortedSet<string>? matchedMarkers;
+    private List<string>? markerSignals;
+    private List<string>? matchedMarkers;
     private List<string>? eventIds;
-    private SortedSet<string>? nodeSignals;
+    private List<string>? nodeSignals;
     private List<string>? nodeCauses;
+    private List<CauseCandidate>? candidates;
     private bool restoreCommandSeen;
 
     public string? FirstFailureKind { get; private set; }
@@ -44,6 +47,12 @@ internal sealed class RestoreEpisode(StructuralRules structure)
 
     public bool CriuError { get; private set; }
 
+    /// <summary>A failure or crash marker that needs context (<see cref="Catalog.MarkerDefinition.RequiresContext"/>) was seen.</summary>
+    public bool ContextualFailure { get; private set; }
+
+    /// <summary>The episode holds a restore/checkpoint line: a CRIU line, a marker that stands on its own, a signature, a benign or node-fact line.</summary>
+    public bool HasContext { get; private set; }
+
     public bool CriuErrorDumpSide { get; private set; }
 
     public bool HasStart { get; private set; }
@@ -60,15 +69,36 @@ internal sealed class RestoreEpisode(StructuralRules structure)
 
     public int LineCount { get; private set; }
 
-    public IReadOnlyList<EvidenceLine> Evidence => (IReadOnlyList<EvidenceLine>?)evidence ?? [];
+    /// <summary>Evidence lines in log order (text materialised on each call: read it once, when the episode becomes a result).</summary>
+    public IReadOnlyList<EvidenceLine> Evidence
+    {
+        get
+        {
+            if (evidence is not { Count: > 0 })
+            {
+                return [];
+            }
 
-    public IReadOnlyList<string> BenignLines => (IReadOnlyList<string>?)benign ?? [];
+            var lines = new EvidenceLine[evidence.Count];
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var e = evidence[i];
+                lines[i] = new EvidenceLine(TextOf(e.Text), e.IsMarker, e.IsCriuError);
+            }
+
+            return lines;
+        }
+    }
+
+    /// <summary>Distinct benign lines in log order (materialised on each call).</summary>
+    public IReadOnlyList<string> BenignLines => benign is { Count: > 0 } ? [.. benign.Select(TextOf)] : [];
 
     public IReadOnlyList<SignatureHit> SignatureHits => (IReadOnlyList<SignatureHit>?)signatureHits ?? [];
 
     public IReadOnlyCollection<string> MarkerSignals => (IReadOnlyCollection<string>?)markerSignals ?? [];
 
-    public IReadOnlyCollection<string> MatchedMarkers => (IReadOnlyCollection<string>?)matchedMarkers ?? [];
+    /// <summary>Ids of the markers matched, ordinal order.</summary>
+    public IReadOnlyCollection<string> MatchedMarkers => matchedMarkers is { Count: > 0 } ? [.. matchedMarkers.Order(StringComparer.Ordinal)] : [];
 
     /// <summary>Causes implied by node facts, in log order: used when a failure has no identifying line.</summary>
     public IReadOnlyList<string> NodeCauses => (IReadOnlyList<string>?)nodeCauses ?? [];
@@ -77,6 +107,40 @@ internal sealed class RestoreEpisode(StructuralRules structure)
     public IReadOnlyCollection<string> NodeSignals => (IReadOnlyCollection<string>?)nodeSignals ?? [];
 
     public IReadOnlyList<string> EventIds => (IReadOnlyList<string>?)eventIds ?? [];
+
+    /// <summary>Empties the episode for reuse, keeping the capacity of its buffers (the caller no longer reads it).</summary>
+    public RestoreEpisode Reset()
+    {
+        evidence?.Clear();
+        benign?.Clear();
+        textLength = 0;
+        signatureHits?.Clear();
+        markerSignals?.Clear();
+        matchedMarkers?.Clear();
+        eventIds = null;
+        nodeSignals?.Clear();
+        nodeCauses?.Clear();
+        restoreCommandSeen = false;
+        FirstFailureKind = null;
+        RestoreSucceeded = false;
+        CheckpointPhase = false;
+        RestorePhaseBenign = false;
+        LinesAfterRestoreCommand = 0;
+        RestoreAttempted = false;
+        Crashed = false;
+        CriuError = false;
+        CriuErrorDumpSide = false;
+        ContextualFailure = false;
+        HasContext = false;
+        HasStart = false;
+        HasTerminal = false;
+        Kernel = null;
+        FirstTimestamp = 0;
+        LastTimestamp = 0;
+        FirstEventId = null;
+        LineCount = 0;
+        return this;
+    }
 
     public void AddPlain(long timestamp, string? eventId) => Count(timestamp, eventId);
 
@@ -90,21 +154,29 @@ internal sealed class RestoreEpisode(StructuralRules structure)
         string? errno = null;
         var errnoTextLength = -1;
         string? failureOrigin = null;
-        List<CauseCandidate>? candidates = null;
+        var candidates = this.candidates ??= [];
+        candidates.Clear();
         foreach (var hit in hits)
         {
             switch (hit.Role)
             {
                 case PatternRole.Signature:
-                    (candidates ??= []).Add(hit.Signature!);
+                    candidates.Add(hit.Signature!);
+                    HasContext = true;
                     break;
                 case PatternRole.Marker when hit.Marker!.Kind == MarkerKinds.CriuError:
                     isCriuError = true;
+                    HasContext = true;
+                    break;
+                case PatternRole.Marker when hit.Marker!.RequiresContext:
+                    AddOnce(ref matchedMarkers, hit.Marker.Id);
+                    ContextualFailure = true;
                     break;
                 case PatternRole.Marker:
                     // Markers outside the subscription filter (commands, test harness output, pod status) set the
                     // episode's state but are context, not evidence: production never sees those lines.
                     isMarker |= hit.Marker!.InFilter;
+                    HasContext = true;
                     ApplyMarker(hit.Marker!);
                     if (hit.Marker!.Kind is MarkerKinds.RestoreFailed or MarkerKinds.CheckpointFailed or MarkerKinds.Failed or MarkerKinds.Crashed)
                     {
@@ -114,10 +186,12 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                     break;
                 case PatternRole.Benign:
                     isBenign = true;
+                    HasContext = true;
                     RestorePhaseBenign |= hit.Benign!.Phase == Phases.Restore;
                     break;
                 case PatternRole.NodeFact:
-                    (nodeSignals ??= new(StringComparer.Ordinal)).Add(hit.NodeFact!.Signal);
+                    HasContext = true;
+                    AddOnce(ref nodeSignals, hit.NodeFact!.Signal);
                     if (hit.NodeFact.Cause is { } implied)
                     {
                         (nodeCauses ??= []).Add(implied);
@@ -126,6 +200,7 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                     break;
                 case PatternRole.CriuWarning:
                     isCriuWarning = true;
+                    HasContext = true;
                     break;
                 case PatternRole.ErrnoText when hit.Errno!.Text.Length > errnoTextLength:
                     // The longest strerror text wins ("Too many open files in system"), and a text wins over a name.
@@ -149,7 +224,7 @@ internal sealed class RestoreEpisode(StructuralRules structure)
 
         // A benign line (e.g. "Error (criu/sockets.c:210): sockets: Diag module missing") is never failure content.
         isCriuError &= !isBenign;
-        var signatureCount = candidates?.Count ?? 0;
+        var signatureCount = candidates.Count;
         if (!isBenign && (isCriuError || isCriuWarning) && structure.TryAnalyseCriu(line, errno, out var facts))
         {
             if (isCriuError)
@@ -166,15 +241,15 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                 }
             }
 
-            structure.Apply(line, facts, candidates ??= []);
+            structure.Apply(line, facts, candidates);
         }
         else if (failureOrigin is not null && !isBenign)
         {
-            structure.Apply(line, StructuralRules.AnalyseWrapper(failureOrigin, errno), candidates ??= []);
+            structure.Apply(line, StructuralRules.AnalyseWrapper(failureOrigin, errno), candidates);
         }
 
         var evidenceCount = evidence?.Count ?? 0;
-        if (candidates is { Count: > 0 })
+        if (candidates.Count > 0)
         {
             signatureHits ??= [];
             var order = evidenceCount < MaxEvidence ? evidenceCount : -1;
@@ -186,17 +261,62 @@ internal sealed class RestoreEpisode(StructuralRules structure)
             }
         }
 
-        if ((isMarker || candidates is { Count: > 0 } || isCriuError) && evidenceCount < MaxEvidence)
+        if ((isMarker || candidates.Count > 0 || isCriuError) && evidenceCount < MaxEvidence)
         {
-            (evidence ??= []).Add(new EvidenceLine(EvidenceText.Bound(line), isMarker, IdsOf(candidates), isCriuError));
+            (evidence ??= []).Add(new EvidenceEntry(Keep(line), isMarker, isCriuError));
         }
-        else if (isBenign && candidates is null && !isMarker && (benign?.Count ?? 0) < MaxBenign)
+        else if (isBenign && candidates.Count == 0 && !isMarker && (benign?.Count ?? 0) < MaxBenign && !IsBenignSeen(line))
         {
-            var text = EvidenceText.Bound(line);
-            if ((benignSeen ??= new(StringComparer.Ordinal)).Add(text))
+            (benign ??= []).Add(Keep(line));
+        }
+    }
+
+    /// <summary>True when the line (as it would be kept) is already among the benign lines.</summary>
+    private bool IsBenignSeen(ReadOnlySpan<char> line)
+    {
+        var cut = line.Length > EvidenceText.MaxChars;
+        var head = cut ? line[..EvidenceText.MaxChars] : line;
+        if (benign is null)
+        {
+            return false;
+        }
+
+        foreach (var r in benign)
+        {
+            if (r.Cut == cut && r.Length == head.Length && text.AsSpan(r.Start, r.Length).SequenceEqual(head))
             {
-                (benign ??= []).Add(text);
+                return true;
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>Copies the line's first <see cref="EvidenceText.MaxChars"/> characters into the episode's text buffer.</summary>
+    private TextRange Keep(ReadOnlySpan<char> line)
+    {
+        var cut = line.Length > EvidenceText.MaxChars;
+        var head = cut ? line[..EvidenceText.MaxChars] : line;
+        if (textLength + head.Length > text.Length)
+        {
+            // Bounded: at most MaxEvidence + MaxBenign lines of MaxChars each.
+            Array.Resize(ref text, Math.Max(text.Length * 2, Math.Max(textLength + head.Length, 1024)));
+        }
+
+        head.CopyTo(text.AsSpan(textLength));
+        var range = new TextRange(textLength, head.Length, cut);
+        textLength += head.Length;
+        return range;
+    }
+
+    private string TextOf(TextRange r) => r.Cut ? string.Concat(text.AsSpan(r.Start, r.Length), EvidenceText.Ellipsis) : new string(text, r.Start, r.Length);
+
+    private static void AddOnce(ref List<string>? list, string value)
+    {
+        list ??= [];
+        if (!list.Contains(value))
+        {
+            list.Add(value);
         }
     }
 
@@ -220,29 +340,14 @@ internal sealed class RestoreEpisode(StructuralRules structure)
         static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
     }
 
-    private static string[] IdsOf(List<CauseCandidate>? candidates)
-    {
-        if (candidates is not { Count: > 0 })
-        {
-            return [];
-        }
-
-        var ids = new string[candidates.Count];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            ids[i] = candidates[i].Id;
-        }
-
-        return ids;
-    }
-
     private void ApplyMarker(MarkerDefinition marker)
     {
-        (matchedMarkers ??= new(StringComparer.Ordinal)).Add(marker.Id);
-        if (marker.Signals.Count > 0)
+        AddOnce(ref matchedMarkers, marker.Id);
+        for (var i = 0; i < marker.Signals.Count; i++)
         {
-            (markerSignals ??= new(StringComparer.Ordinal)).UnionWith(marker.Signals);
+            AddOnce(ref markerSignals, marker.Signals[i]);
         }
+
         HasStart |= marker.StartsAttempt;
         HasTerminal |= marker.Terminal;
         switch (marker.Kind)
@@ -305,11 +410,16 @@ internal sealed class RestoreEpisode(StructuralRules structure)
     }
 }
 
-/// <summary>A line kept as evidence: a marker, signature lines (by id) and/or a CRIU error.</summary>
-internal sealed record EvidenceLine(string Text, bool IsMarker, string[] SignatureIds, bool IsCriuError);
+/// <summary>A line kept as evidence: a marker, a signature or rule line (its hits carry its position) and/or a CRIU error.</summary>
+internal sealed record EvidenceLine(string Text, bool IsMarker, bool IsCriuError);
+
+/// <summary>Where a kept line's text sits in its episode's buffer; <see cref="Cut"/>: it was longer than <see cref="EvidenceText.MaxChars"/>.</summary>
+internal readonly record struct TextRange(int Start, int Length, bool Cut);
+
+internal readonly record struct EvidenceEntry(TextRange Text, bool IsMarker, bool IsCriuError);
 
 /// <summary>
 /// A signature or structural rule that matched a line; <see cref="Order"/> is its evidence position (-1 when the cap
 /// was reached). <see cref="CauseOnly"/>: it may name the cause of a failure but does not make the episode one.
 /// </summary>
-internal sealed record SignatureHit(CauseCandidate Signature, int Order, bool CauseOnly = false);
+internal readonly record struct SignatureHit(CauseCandidate Signature, int Order, bool CauseOnly = false);

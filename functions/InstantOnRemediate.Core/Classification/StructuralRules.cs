@@ -15,8 +15,8 @@ internal sealed class StructuralRules
     private readonly List<(string Prefix, SubsystemDefinition Subsystem)> byPrefix = [];
     private readonly ErrnoDefinition[] errnos;
     private readonly Dictionary<int, ErrnoDefinition> byNumber = [];
-    private readonly Dictionary<string, (RuleDefinition Rule, CauseCandidate Candidate)[]> rulesByOrigin;
-    private readonly (RuleDefinition Rule, CauseCandidate Candidate)[] anyOriginRules;
+    private readonly Dictionary<string, CompiledRule[]> rulesByOrigin;
+    private readonly CompiledRule[] anyOriginRules;
 
     public StructuralRules(CatalogDocument doc)
     {
@@ -42,10 +42,10 @@ internal sealed class StructuralRules
             byNumber.TryAdd(e.Number, e);
         }
 
-        var rules = doc.Rules.Select(r => (Rule: r, Candidate: CauseCandidate.From(r))).ToList();
-        anyOriginRules = [.. rules.Where(r => r.Rule.Origins.Count == 0)];
+        var rules = doc.Rules.Select(r => new CompiledRule(r.Origins, [.. r.Errnos], [.. r.Objects], r.IncludeWarnings, CauseCandidate.From(r))).ToList();
+        anyOriginRules = [.. rules.Where(r => r.Origins.Count == 0)];
         rulesByOrigin = rules
-            .SelectMany(r => r.Rule.Origins.Select(o => (Origin: o, Entry: r)))
+            .SelectMany(r => r.Origins.Select(o => (Origin: o, Entry: r)))
             .GroupBy(x => x.Origin, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Entry).ToArray(), StringComparer.Ordinal);
         NeedsWarnings = doc.Rules.Any(r => r.IncludeWarnings);
@@ -103,25 +103,25 @@ internal sealed class StructuralRules
         Check(anyOriginRules, message, facts, ref errno, output);
     }
 
-    private static void Check((RuleDefinition Rule, CauseCandidate Candidate)[]? rules, ReadOnlySpan<char> message, in LineFacts facts, ref LazyErrno errno, List<CauseCandidate> output)
+    private static void Check(CompiledRule[]? rules, ReadOnlySpan<char> message, in LineFacts facts, ref LazyErrno errno, List<CauseCandidate> output)
     {
         if (rules is null)
         {
             return;
         }
 
-        foreach (var (rule, candidate) in rules)
+        foreach (var rule in rules)
         {
             // Most selective first: warnings, the errno (read once per line), then the object words.
             if ((facts.IsWarning && !rule.IncludeWarnings)
-                || (rule.Errnos.Count > 0 && (errno.Get(message) is not { } e || !rule.Errnos.Contains(e)))
-                || (rule.Objects.Count > 0 && !AnyWord(message, rule.Objects))
-                || output.Contains(candidate))
+                || (rule.Errnos.Length > 0 && (errno.Get(message) is not { } e || Array.IndexOf(rule.Errnos, e) < 0))
+                || (rule.Objects.Length > 0 && !AnyWord(message, rule.Objects))
+                || output.Contains(rule.Candidate))
             {
                 continue;
             }
 
-            output.Add(candidate);
+            output.Add(rule.Candidate);
         }
     }
 
@@ -143,7 +143,7 @@ internal sealed class StructuralRules
         }
     }
 
-    private static bool AnyWord(ReadOnlySpan<char> text, IReadOnlyList<string> words)
+    private static bool AnyWord(ReadOnlySpan<char> text, string[] words)
     {
         foreach (var w in words)
         {
@@ -205,4 +205,7 @@ internal sealed class StructuralRules
 
         return null;
     }
+
+    /// <summary>A rule with its lists as arrays (read per failure line without allocating an enumerator).</summary>
+    private sealed record CompiledRule(IReadOnlyList<string> Origins, string[] Errnos, string[] Objects, bool IncludeWarnings, CauseCandidate Candidate);
 }

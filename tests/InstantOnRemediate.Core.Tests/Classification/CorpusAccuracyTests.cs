@@ -15,9 +15,10 @@ public sealed class CorpusAccuracyTests(ITestOutputHelper output)
 
     /// <summary>
     /// The targets are verdict ≥ 95 %, cause ≥ 85 %, remedy class ≥ 90 % on the held-out part (docs/diagnosis.md).
-    /// Verdict and remedy class are not met yet (31/33 and 24/27 at the last measurement): these floors are what
-    /// the classifier achieves today, so any regression fails, and they are raised as rules written against the dev
-    /// part generalise. Never tune against held-out logs to raise them.
+    /// Verdict and remedy class are not met yet (31/33 and 24/27, measured again after the "plainly failed is never
+    /// none" mechanisms of issue #15 were added: unchanged): these floors are what the classifier achieves today, so
+    /// any regression fails, and they are raised as rules written against the dev part generalise. Never tune
+    /// against held-out logs to raise them (docs/diagnosis.md: the held-out figures have been seen every round).
     /// </summary>
     private const double HeldOutVerdictFloor = 31.0 / 33;
     private const double HeldOutCauseFloor = 0.85;
@@ -49,12 +50,14 @@ public sealed class CorpusAccuracyTests(ITestOutputHelper output)
         Assert.True(held.Verdict >= HeldOutVerdictFloor - 1e-9, $"held-out verdict accuracy {held.Verdict:P1} fell below {HeldOutVerdictFloor:P1}");
         Assert.True(held.Cause >= HeldOutCauseFloor - 1e-9, $"held-out cause accuracy {held.Cause:P1} < {HeldOutCauseFloor:P1}");
         Assert.True(held.Remedy >= HeldOutRemedyFloor - 1e-9, $"held-out remedy-class accuracy {held.Remedy:P1} fell below {HeldOutRemedyFloor:P1}");
-        Assert.True(scores["dev"].Verdict >= 63.0 / 64 - 1e-9 && scores["dev"].Cause >= 49.0 / 53 - 1e-9, scores["dev"].Summary("dev"));
+        var dev = scores["dev"];
+        Assert.True(dev.Verdict >= 63.0 / 64 - 1e-9 && dev.Cause >= 49.0 / 53 - 1e-9 && dev.Remedy >= 49.0 / 53 - 1e-9, dev.Summary("dev"));
     }
 
     /// <summary>
-    /// A log that plainly failed is never 'none'. Met on the dev part; one held-out failure is still 'none' (the
-    /// target is zero: docs/diagnosis.md), so the held-out part may not get worse.
+    /// A log that plainly failed is never 'none' (issue #15: a runtime's "failed", CRIU's Error then an abort, a JVM
+    /// dump after a restore, a *_FAILED test marker). Met on the dev part; one held-out failure is still 'none' (the
+    /// target is zero: docs/diagnosis.md), so the held-out part may not get worse. Its id is not printed.
     /// </summary>
     [Fact]
     public void ClassifyLines_CorpusFailures_AreNotClassifiedNone()
@@ -67,7 +70,7 @@ public sealed class CorpusAccuracyTests(ITestOutputHelper output)
             .Select(e => e.Id)
             .ToList();
 
-        output.WriteLine("dev failures classified 'none': " + string.Join(", ", none.Where(id => !holdout.Contains(id))) + $"; held-out: {none.Count(holdout.Contains)}");
+        output.WriteLine("dev failures classified 'none': " + string.Join(", ", none.Where(id => !holdout.Contains(id))) + $"; held-out: {none.Count(holdout.Contains)} (ids not shown)");
         Assert.DoesNotContain(none, id => !holdout.Contains(id));
         Assert.True(none.Count(holdout.Contains) <= 1, $"{none.Count(holdout.Contains)} held-out failures classified 'none' (at most 1 today)");
     }

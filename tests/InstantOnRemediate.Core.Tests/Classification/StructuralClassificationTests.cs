@@ -67,9 +67,63 @@ public sealed class StructuralClassificationTests
     [InlineData("2025-01-01 10:00:00 ERROR Unhandled exception in request handler: java.lang.IllegalStateException")]
     [InlineData("HEALTHCHECK FAIL: database not reachable")]
     [InlineData("time=\"2025-01-01T10:00:00Z\" level=error msg=\"failed to restore session cache from redis\"")]
+    [InlineData("Segmentation fault")]
+    [InlineData("/app/run.sh: line 12:   345 Aborted                 (core dumped) ./worker")]
+    [InlineData("payment PAYMENT_FAILED order=1234")]
+    [InlineData("Error: OCI runtime error: crun: exited with status 1")]
     public void ClassifyLines_AppLinesThatLookBad_NotAFailure(string line)
     {
         Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([line], Catalog).Verdict);
+    }
+
+    /// <summary>
+    /// Plainly failed is never 'none' (issue #15): a test's bare <c>*_FAILED</c>, a shell's report of a process
+    /// killed by a signal and OpenJ9's crash-dump events fail the attempt when the episode holds restore/checkpoint
+    /// lines, even when the only CRIU error is one that is benign by itself.
+    /// </summary>
+    [Theory]
+    [InlineData("podman container restore --import /tmp/chk.tar.gz", "STEP3_FAILED", Verdicts.RestoreFailure)]
+    [InlineData("Warn  (criu/kerndat.c:1103): $XDG_RUNTIME_DIR not set. Cannot find location for kerndat file", "TEST_FAILED", Verdicts.RestoreFailure)]
+    [InlineData("criu dump -t 1234 -D /tmp/img --shell-job", "ZDTM_STEP_FAILED", Verdicts.CheckpointFailure)]
+    [InlineData("Error (criu/sockets.c:210): sockets: Diag module missing (-2)", "Aborted (core dumped)", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/sockets.c:210): sockets: Diag module missing (-2)", "Aborted", Verdicts.RestoreFailure)]
+    [InlineData("criu restore -D /tmp/img --shell-job", "Segmentation fault", Verdicts.RestoreFailure)]
+    [InlineData("criu restore -D /tmp/img --shell-job", "/opt/ol/wlp/bin/server: line 1234:   88 Illegal instruction     \"$JAVA_CMD\" -XX:+EnableCRIUSupport", Verdicts.RestoreFailure)]
+    [InlineData("[AUDIT   ] CWWKC0451I: A server checkpoint \"afterAppStart\" was requested.", "JVMDUMP039I Processing dump event \"abort\", detail \"\" at 2025/01/01 00:00:00 - please wait.", Verdicts.CheckpointFailure)]
+    [InlineData("criu restore -D /tmp/img --shell-job", "JVMDUMP039I Processing dump event \"traps\", detail \"\" at 2025/01/01 00:00:00 - please wait.", Verdicts.RestoreFailure)]
+    [InlineData("criu restore -D /tmp/img --shell-job", "Caught SIGABRT in criu", Verdicts.RestoreFailure)]
+    [InlineData("Warn  (criu/kerndat.c:1103): $XDG_RUNTIME_DIR not set. Cannot find location for kerndat file", "Error: OCI runtime error: crun: exited with status 1", Verdicts.RestoreFailure)]
+    [InlineData("criu dump -t 1234 -D /tmp/img --shell-job", "ctr: runc did not terminate successfully: exit status 1: unknown", Verdicts.CheckpointFailure)]
+    public void ClassifyLines_PlainlyFailedBesideRestoreLines_NeverNone(string context, string failure, string verdict)
+    {
+        var result = RestoreDetector.ClassifyLines([context, failure], Catalog);
+
+        Assert.Equal((verdict, CauseIds.Unknown), (result.Verdict, result.Cause));
+    }
+
+    [Fact]
+    public void ClassifyLines_TestFailedAfterLibertyRestored_StaysSuccess()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "[AUDIT   ] CWWKC0452I: The Liberty server process resumed operation from a checkpoint in 0.210 seconds.",
+            "ORDER_CHECK_FAILED order=12",
+        ], Catalog);
+
+        Assert.Equal(Verdicts.RestoreSuccess, result.Verdict);
+    }
+
+    [Fact]
+    public void ClassifyLines_UserRequestedJavaDumpAfterRestore_NotAFailure()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "[AUDIT   ] CWWKC0452I: The Liberty server process resumed operation from a checkpoint in 0.210 seconds.",
+            "JVMDUMP039I Processing dump event \"user\", detail \"\" at 2025/01/01 00:00:00 - please wait.",
+            "JVMDUMP032I JVM requested Java dump using '/opt/ol/wlp/output/defaultServer/javacore.txt' in response to an event",
+        ], Catalog);
+
+        Assert.Equal(Verdicts.RestoreSuccess, result.Verdict);
     }
 
     [Fact]
@@ -162,6 +216,95 @@ public sealed class StructuralClassificationTests
         }
     }
 
+    /// <summary>
+    /// The stream path scans each chunk's halves side by side and takes lines from the match positions: whatever the
+    /// read sizes (chunks split or not, lines cut between reads), it answers as ClassifyLines does.
+    /// </summary>
+    [Theory]
+    [InlineData(1 << 20)]
+    [InlineData(4099)]
+    [InlineData(7919)]
+    [InlineData(65_537)]
+    [InlineData(333)]
+    public void ClassifyStream_CorpusConcatenatedAnyReadSize_SameResultAsClassifyLines(int readSize)
+    {
+        var unit = string.Concat(CorpusEntry.Load().OrderBy(e => e.Path, StringComparer.Ordinal).Select(e => File.ReadAllText(e.Path).TrimEnd('\n') + "\n"));
+        var text = string.Concat(Enumerable.Repeat(unit, 3));
+        var byLines = RestoreDetector.ClassifyLines(text.Split('\n'), Catalog);
+
+        using var stream = new SmallReads(Encoding.UTF8.GetBytes(text), readSize);
+        var byStream = RestoreDetector.ClassifyStream(stream, Catalog);
+
+        Assert.Equal((byLines.Verdict, byLines.Cause, byLines.Remedy, byLines.Episodes), (byStream.Verdict, byStream.Cause, byStream.Remedy, byStream.Episodes));
+        Assert.Equal(byLines.Evidence, byStream.Evidence);
+        Assert.Equal(byLines.Benign, byStream.Benign);
+        Assert.Equal(byLines.Signals, byStream.Signals);
+        Assert.Equal(byLines.Matched, byStream.Matched);
+    }
+
+    /// <summary>
+    /// Episodes are recycled once classified and not kept: the answer for a log must not depend on what was
+    /// classified before it in the same process, nor on the episodes before the kept one.
+    /// </summary>
+    [Fact]
+    public void ClassifyLines_RecycledEpisodes_DoNotLeakIntoTheKeptOne()
+    {
+        string[] failure =
+        [
+            "[ERROR   ] CWWKE0964E: Restoring the checkpoint server process failed. Check the /logs/checkpoint/restore.log log to determine why the checkpoint process was not restored.",
+            "Warn  (criu/kerndat.c:1103): $XDG_RUNTIME_DIR not set. Cannot find location for kerndat file",
+            "Error (criu/cr-restore.c:1230): Can't fork for 5: File exists",
+            "Error (criu/cr-restore.c:2447): Restoring FAILED.",
+        ];
+        string[] noisy =
+        [
+            "Warn  (criu/sockets.c:544): sockets: \tsocket has dumped SO_BUF_LOCK state but kernel doesn't support SO_BUF_LOCK",
+            "[AUDIT   ] CWWKC0452I: The Liberty server process resumed operation from a checkpoint in 0.210 seconds.",
+            "JVMJITM043W AOT load and compilation disabled post restore.",
+        ];
+        var alone = RestoreDetector.ClassifyLines(failure, Catalog);
+
+        var afterOthers = RestoreDetector.ClassifyLines([.. noisy, .. noisy, .. failure], Catalog);
+
+        Assert.Equal((alone.Verdict, alone.Cause), (afterOthers.Verdict, afterOthers.Cause));
+        Assert.Equal(alone.Evidence, afterOthers.Evidence);
+        Assert.Equal(alone.Benign, afterOthers.Benign);
+        Assert.Equal(3, afterOthers.Episodes);
+    }
+
+    /// <summary>
+    /// Regexes that start with the CRIU error prefix run as their message part after code has read the prefix: on
+    /// every corpus line and on prefix edge cases, that answers exactly as the whole regex does.
+    /// </summary>
+    [Fact]
+    public void Confirms_CriuPrefixReadByCode_SameAsWholeRegex()
+    {
+        string[] edges =
+        [
+            "Error (criu/cr-restore.c:1230): Can't fork for 5: File exists",
+            "Error (criu/cr-restore.c:1230):  Can't fork for 5: File exists",
+            "Error (cr-restore.c:12): Restoring FAILED.",
+            "Error (.c:12): x",
+            "Error (a.c:): x",
+            "Error (a.h:12): x",
+            "Error (crïu/cr-restore.c:1230): Can't fork for 5: File exists",
+            "Error (bad file.c:1): x Error (criu/files-reg.c:2150): File /tmp/x has bad size 4 (expect 5)",
+            "pie: 7: Error (criu/pie/restorer.c:1642): prctl failed @1643 with -1",
+            "(00.1) 1: Error (criu/cr-restore.c:1492): 133 killed by signal 11: Segmentation fault",
+        ];
+        var lines = CorpusEntry.Load().SelectMany(e => File.ReadLines(e.Path)).Concat(edges).ToList();
+        var patterns = Catalog.Matcher.Patterns.Where(p => p.CriuMessage is not null).ToList();
+
+        Assert.True(patterns.Count >= 30, $"{patterns.Count} patterns read the CRIU prefix by code");
+        foreach (var p in patterns)
+        {
+            foreach (var line in lines)
+            {
+                Assert.True(p.Regex!.IsMatch(LineMatcher.RegexInput(line)) == p.Confirms(line), $"{p.Id}: {line}");
+            }
+        }
+    }
+
     [Fact]
     public void ClassifyStream_50MbSingleLine_EvidenceCutAndMemoryBounded()
     {
@@ -228,5 +371,11 @@ public sealed class StructuralClassificationTests
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>A byte array read at most <c>readSize</c> bytes at a time.</summary>
+    private sealed class SmallReads(byte[] data, int readSize) : MemoryStream(data, writable: false)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, readSize));
     }
 }

@@ -22,6 +22,20 @@ public sealed record MarkerDefinition
 
     public IReadOnlyList<string> Signals { get; init => field = value ?? []; } = [];
 
+    /// <summary>
+    /// A failure or crash the line alone cannot place (a bare <c>*_FAILED</c> token, a shell's <c>Aborted</c>): it
+    /// counts only in an episode that also holds restore/checkpoint lines (CRIU, runtime, JVM or Liberty lines), and
+    /// never over a success marker, so an application's own <c>LOGIN_FAILED</c> stays out.
+    /// </summary>
+    public bool RequiresContext { get; init; }
+
+    /// <summary>
+    /// Words the line must also hold, one of each list, in any order and anywhere in the line (ordinal, after the
+    /// regex): "an error line of a runtime that names a restore and a container". An index search per word, where a
+    /// regex would need one <c>(?=.*…)</c> lookahead per list, which the interpreter tries at every position.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> AlsoContains { get; init => field = value ?? []; } = [];
+
     /// <summary>False for markers the subscription filter does not need (e.g. checkpoint requested).</summary>
     [JsonPropertyName("inFilter")]
     public bool? InFilterValue { get; init; }
