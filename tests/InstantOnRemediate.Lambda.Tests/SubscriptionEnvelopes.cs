@@ -36,10 +36,22 @@ internal static class SubscriptionEnvelopes
             writer.WriteEndObject();
         }
 
+        return Wrap(payload.ToArray());
+    }
+
+    /// <summary>The subscription event, as UTF-8 bytes, that carries <paramref name="decoded"/> (a decoded payload, e.g. a shipped *.decoded.json).</summary>
+    public static byte[] Envelope(System.Text.Json.Nodes.JsonObject decoded)
+    {
+        ArgumentNullException.ThrowIfNull(decoded);
+        return Utf8(Wrap(Encoding.UTF8.GetBytes(decoded.ToJsonString())));
+    }
+
+    private static string Wrap(byte[] payload)
+    {
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
-            gzip.Write(payload.ToArray());
+            gzip.Write(payload);
         }
 
         var data = Convert.ToBase64String(compressed.ToArray());

@@ -126,28 +126,4 @@ internal sealed record NodeVerdictReport
     public bool Changed { get; init; }
 
     public required string Detail { get; init; }
-
-    public static NodeVerdictReport From(Core.Correlation.NodegroupInventory? gathered, Core.State.NodeProbeRecord record, Core.Correlation.NodegroupAssessor assessor)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(assessor);
-        var unprobed = gathered is null ? null : gathered with { Instances = [.. gathered.Instances.Select(i => i with { Kernel = null, KernelFeatures = null })] };
-        var before = unprobed is null ? null : gathered!.KernelSource == Core.Correlation.KernelSources.SsmProbe ? gathered : assessor.Assess(unprobed);
-        var after = unprobed is null ? null : Core.Correlation.RecordedProbes.Apply(unprobed, record, assessor);
-        bool? compatible = after?.Compatible;
-        var changed = before is not null && (before.Compatible != compatible || before.Kernel != after!.Kernel);
-        static string Says(bool? c) => c switch { true => "can restore InstantOn", false => "cannot restore InstantOn", null => "verdict unknown" };
-        var missing = after?.Missing ?? [];
-        var detail = after is null
-            ? $"{record.InstanceId} reports kernel {record.Kernel}; node group {record.Nodegroup} is not in the inventory, so no verdict was assessed"
-            : $"node group {record.Nodegroup} {Says(compatible)}: {record.InstanceId} reports kernel {record.Kernel}"
-                + (missing.Count > 0 ? $" without {string.Join(", ", missing)}" : "")
-                + (changed ? $" (was {Says(before!.Compatible)} from {before.KernelSource}, kernel {before.Kernel ?? "?"})" : $" (as inferred from {before!.KernelSource})");
-        return new NodeVerdictReport
-        {
-            Nodegroup = record.Nodegroup, InstanceId = record.InstanceId, Kernel = record.Kernel, Compatible = compatible, Missing = missing,
-            KernelSource = after?.KernelSource, CompatibleBefore = before?.Compatible, KernelBefore = before?.Kernel, KernelSourceBefore = before?.KernelSource,
-            Changed = changed, Detail = detail,
-        };
-    }
 }

@@ -27,13 +27,7 @@ internal sealed partial class ReconcileRun
         }
 
         var readings = await follower.ReadDiagnosticsAsync(result.Succeeded, NodegroupAssessor.Default.Matrix, cancellationToken).ConfigureAwait(false);
-        var lowest = readings
-            .Where(r => r.Diagnostics is not null)
-            .Select(r => (Reading: r, Version: KernelVersion.TryParse(r.Diagnostics!.Kernel, out var v) ? v : null))
-            .Where(r => r.Version is not null)
-            .OrderBy(r => r.Version)
-            .Select(r => r.Reading)
-            .FirstOrDefault();
+        var lowest = KernelVersion.LowestOf(readings, r => r.Diagnostics?.Kernel);
         if (lowest is null)
         {
             var problems = string.Join("; ", readings.Select(r => $"{r.InstanceId}: {r.Problem ?? "no kernel"}"));
@@ -48,6 +42,31 @@ internal sealed partial class ReconcileRun
             Kernel = lowest.Diagnostics!.Kernel, Features = lowest.Diagnostics.ProbedFeatures, At = now,
             Source = $"diagnostics action {action.ActionId}", CommandId = lowest.CommandId,
         };
-        return (record, NodeVerdictReport.From(gathered, record, NodegroupAssessor.Default));
+        return (record, VerdictOf(gathered, record, NodegroupAssessor.Default));
+    }
+
+    /// <summary>The node group's verdict as gathered (inferred) and with the node's report applied.</summary>
+    private static NodeVerdictReport VerdictOf(NodegroupInventory? gathered, NodeProbeRecord record, NodegroupAssessor assessor)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(assessor);
+        var unprobed = gathered is null ? null : gathered with { Instances = [.. gathered.Instances.Select(i => i with { Kernel = null, KernelFeatures = null })] };
+        var before = unprobed is null ? null : gathered!.KernelSource == KernelSources.SsmProbe ? gathered : assessor.Assess(unprobed);
+        var after = unprobed is null ? null : RecordedProbes.Apply(unprobed, record, assessor);
+        bool? compatible = after?.Compatible;
+        var changed = before is not null && (before.Compatible != compatible || before.Kernel != after!.Kernel);
+        static string Says(bool? c) => c switch { true => "can restore InstantOn", false => "cannot restore InstantOn", null => "verdict unknown" };
+        var missing = after?.Missing ?? [];
+        var detail = after is null
+            ? $"{record.InstanceId} reports kernel {record.Kernel}; node group {record.Nodegroup} is not in the inventory, so no verdict was assessed"
+            : $"node group {record.Nodegroup} {Says(compatible)}: {record.InstanceId} reports kernel {record.Kernel}"
+                + (missing.Count > 0 ? $" without {string.Join(", ", missing)}" : "")
+                + (changed ? $" (was {Says(before!.Compatible)} from {before.KernelSource}, kernel {before.Kernel ?? "?"})" : $" (as inferred from {before!.KernelSource})");
+        return new NodeVerdictReport
+        {
+            Nodegroup = record.Nodegroup, InstanceId = record.InstanceId, Kernel = record.Kernel, Compatible = compatible, Missing = missing,
+            KernelSource = after?.KernelSource, CompatibleBefore = before?.Compatible, KernelBefore = before?.Kernel, KernelSourceBefore = before?.KernelSource,
+            Changed = changed, Detail = detail,
+        };
     }
 }

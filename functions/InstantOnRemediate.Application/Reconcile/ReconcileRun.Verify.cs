@@ -13,10 +13,9 @@ namespace InstantOnRemediate.Application.Reconcile;
 internal sealed partial class ReconcileRun
 {
     /// <summary>Remediations executed within the verification horizon and not yet verified or escalated, from the audit trail.</summary>
-    private async Task<(List<ExecutedRemediation> Remediations, ReconcileOutcome Outcome)> ExecutedRemediationsAsync(string cluster, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<(List<ExecutedRemediation> Remediations, ReconcileOutcome Outcome)> ExecutedRemediationsAsync(string cluster, ReconcileContext context, CancellationToken cancellationToken)
     {
-        var timeout = TimeSpan.FromMinutes(Math.Max(1, service.Policy.For(cluster).Escalation.ApprovalTimeoutMinutes));
-        var since = now - timeout - TimeSpan.FromDays(1);
+        var since = context.Now - context.EscalationTimeout - TimeSpan.FromDays(1);
         var trail = await service.State.GetAuditAsync(cluster, since, cancellationToken).ConfigureAwait(false);
         var closed = trail.Where(r => r.What is "verified" or "escalated" && r.ActionId is not null).Select(r => r.ActionId!).ToHashSet(StringComparer.Ordinal);
         var executed = trail

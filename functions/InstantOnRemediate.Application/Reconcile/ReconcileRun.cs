@@ -73,7 +73,7 @@ internal sealed partial class ReconcileRun(ServiceContext service)
         }
 
         var report = inventory is null ? null : CompatibilityAudit.Default.Audit([inventory]);
-        var (remediations, found) = await ExecutedRemediationsAsync(cluster, now, cancellationToken).ConfigureAwait(false);
+        var (remediations, found) = await ExecutedRemediationsAsync(cluster, context, cancellationToken).ConfigureAwait(false);
         var from = remediations.Count > 0 ? Min(remediations.Min(r => r.At), now - WorkloadWindow) : now - WorkloadWindow;
         var (sightings, read) = await SightingsAsync(cluster, inventory, from, now, cancellationToken).ConfigureAwait(false);
         outcome = outcome.Then(found).Then(read);

@@ -54,13 +54,7 @@ internal sealed class ProbedInventorySource(IInventorySource inner, Func<IStateS
         var now = clock.GetUtcNow();
         foreach (var group in inventory.Nodegroups.Where(g => g.KernelSource == KernelSources.SsmProbe))
         {
-            var probed = group.Instances
-                .Select(i => (Instance: i, Version: KernelVersion.TryParse(i.Kernel, out var v) ? v : null))
-                .Where(p => p.Version is not null)
-                .OrderBy(p => p.Version)
-                .Select(p => p.Instance)
-                .FirstOrDefault();
-            if (probed is null)
+            if (KernelVersion.LowestOf(group.Instances, i => i.Kernel) is not { } probed)
             {
                 continue;
             }

@@ -37,15 +37,14 @@ internal sealed class LogStreamClassifier
     private bool heldTruncated;
     private int state;
     private bool hit;
-    private RestoreEpisode? best;
-    private int bestRank = -1;
-    private int episodes;
+    private readonly MostSignificantEpisode kept;
 
     public LogStreamClassifier(SignatureCatalog catalog)
     {
         this.catalog = catalog;
         automaton = catalog.Matcher.Automaton;
         tracker = new EpisodeTracker(catalog);
+        kept = new MostSignificantEpisode(tracker);
         seen = new ulong[automaton.BitsetWords];
     }
 
@@ -78,8 +77,8 @@ internal sealed class LogStreamClassifier
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        Consider(tracker.Finish());
-        return (best is null ? ClassificationResult.NoFinding : EpisodeClassifier.Classify(best, catalog)) with { Episodes = episodes };
+        kept.Consider(tracker.Finish());
+        return kept.Result(catalog);
     }
 
     /// <summary>
@@ -210,7 +209,7 @@ internal sealed class LogStreamClassifier
                     any = true;
                     if (tracker.Feed(part, 0, null) is { } done)
                     {
-                        Consider(done);
+                        kept.Consider(done);
                     }
                 }
             }
@@ -234,33 +233,7 @@ internal sealed class LogStreamClassifier
         var n = Encoding.UTF8.GetChars(bytes, decoded);
         if (tracker.FeedCandidates(decoded.AsSpan(0, n), seen, 0, null) is { } closed)
         {
-            Consider(closed);
-        }
-    }
-
-    private void Consider(RestoreEpisode episode)
-    {
-        if (episode.LineCount == 0)
-        {
-            return;
-        }
-
-        // Only the most significant episode (the last of the highest rank) becomes a result.
-        episodes++;
-        var rank = EpisodeClassifier.Rank(EpisodeClassifier.Decide(episode), episode);
-        if (rank >= bestRank)
-        {
-            if (best is not null)
-            {
-                tracker.Recycle(best);
-            }
-
-            best = episode;
-            bestRank = rank;
-        }
-        else
-        {
-            tracker.Recycle(episode);
+            kept.Consider(closed);
         }
     }
 }

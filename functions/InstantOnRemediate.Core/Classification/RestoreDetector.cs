@@ -131,37 +131,8 @@ public static class RestoreDetector
         ArgumentNullException.ThrowIfNull(lines);
         catalog ??= SignatureCatalog.LoadEmbedded();
         var tracker = new EpisodeTracker(catalog);
-        RestoreEpisode? best = null;
-        var bestRank = -1;
-        var episodes = 0;
-
-        // Only the most significant episode (the last of the highest rank) becomes a result.
-        void Consider(RestoreEpisode episode)
-        {
-            if (episode.LineCount == 0)
-            {
-                return;
-            }
-
-            episodes++;
-            var rank = EpisodeClassifier.Rank(EpisodeClassifier.Decide(episode), episode);
-            if (rank >= bestRank)
-            {
-                if (best is not null)
-                {
-                    tracker.Recycle(best);
-                }
-
-                best = episode;
-                bestRank = rank;
-            }
-            else
-            {
-                tracker.Recycle(episode);
-            }
-        }
-
-        var feeder = new PairedLineFeeder(catalog, tracker, Consider);
+        var kept = new MostSignificantEpisode(tracker);
+        var feeder = new PairedLineFeeder(catalog, tracker, kept.Consider);
         foreach (var raw in lines)
         {
             if (raw is null)
@@ -190,7 +161,7 @@ public static class RestoreDetector
         }
 
         feeder.Flush();
-        Consider(tracker.Finish());
-        return (best is null ? ClassificationResult.NoFinding : EpisodeClassifier.Classify(best, catalog)) with { Episodes = episodes };
+        kept.Consider(tracker.Finish());
+        return kept.Result(catalog);
     }
 }

@@ -26,6 +26,20 @@ public sealed partial record KernelVersion : IComparable<KernelVersion>
     /// <summary>major.minor, e.g. 5.10.</summary>
     public string Series => string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}");
 
+    /// <summary>The item whose kernel release is the lowest (the one a node group's verdict must hold for); null when none parses.</summary>
+    public static T? LowestOf<T>(IEnumerable<T> items, Func<T, string?> kernel)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(kernel);
+        return items
+            .Select(i => (Item: i, Version: TryParse(kernel(i), out var v) ? v : null))
+            .Where(p => p.Version is not null)
+            .OrderBy(p => p.Version)
+            .Select(p => p.Item)
+            .FirstOrDefault();
+    }
+
     public static KernelVersion Parse(string text) =>
         TryParse(text, out var version) ? version : throw new FormatException($"'{text}' is not a kernel release");
 

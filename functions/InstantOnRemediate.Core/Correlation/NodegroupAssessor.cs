@@ -86,15 +86,10 @@ public sealed class NodegroupAssessor(KernelFeatureMatrix matrix, AmiCatalog cat
 
     private KernelEvidence KernelEvidenceFor(NodegroupInventory nodegroup, string family, AmiName? amiName)
     {
-        var probed = nodegroup.Instances
-            .Select(i => (Instance: i, Version: KernelVersion.TryParse(i.Kernel, out var v) ? v : null))
-            .Where(p => p.Version is not null)
-            .OrderBy(p => p.Version)
-            .FirstOrDefault();
-        if (probed.Version is not null)
+        if (KernelVersion.LowestOf(nodegroup.Instances, i => i.Kernel) is { } probed)
         {
-            var evidence = KernelEvidence.FromProbe(probed.Instance.Kernel!, probed.Instance.KernelFeatures);
-            return evidence with { Note = $"probed on {probed.Instance.InstanceId} (lowest kernel of the group)" };
+            var evidence = KernelEvidence.FromProbe(probed.Kernel!, probed.KernelFeatures);
+            return evidence with { Note = $"probed on {probed.InstanceId} (lowest kernel of the group)" };
         }
 
         if (nodegroup.Kernel is not null && nodegroup.KernelSource is KernelSources.SsmProbe or KernelSources.CriuLog)

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.SimpleSystemsManagement;
@@ -75,7 +73,7 @@ public sealed class DiagnosticsJourneyTests : IAsyncLifetime
         var node = aws.Nodes[Nodegroup];
 
         // 1. detect: a restore failed with nothing the catalog recognises, on a node group the AMI catalog says can restore.
-        var detect = await InvokeAsync("detect", Envelope(UnknownFailure(node, "orders-7d9f8b6c5-q1w2e", start)), start.AddMinutes(1));
+        var detect = await InvokeAsync("detect", SubscriptionEnvelopes.Envelope(UnknownFailure(node, "orders-7d9f8b6c5-q1w2e", start)), start.AddMinutes(1));
 
         var finding = Assert.Single(detect.GetProperty("findings").EnumerateArray());
         Assert.Equal(("restore-failure", "unknown"), (finding.GetProperty("verdict").GetString(), finding.GetProperty("cause").GetString()));
@@ -135,7 +133,7 @@ public sealed class DiagnosticsJourneyTests : IAsyncLifetime
         Assert.Contains(await store.GetAuditAsync(ReconcileAwsEnvironment.Cluster, start), r => r.What == "node-group verdict from node diagnostics" && r.ActionId == actionId);
 
         // 4. The next failure on that node group is correlated with what the node said.
-        var next = await InvokeAsync("detect", Envelope(UnknownFailure(node, "orders-7d9f8b6c5-z9x8c", start.AddMinutes(25))), start.AddMinutes(26));
+        var next = await InvokeAsync("detect", SubscriptionEnvelopes.Envelope(UnknownFailure(node, "orders-7d9f8b6c5-z9x8c", start.AddMinutes(25))), start.AddMinutes(26));
         var after = next.GetProperty("correlation").EnumerateArray().Single(c => c.GetProperty("node").GetString() == node);
         Assert.Equal((false, "ssm-probe", "5.10.226-214.880.amzn2.x86_64"),
             (after.GetProperty("compatible").GetBoolean(), after.GetProperty("kernelSource").GetString(), after.GetProperty("kernel").GetString()));
@@ -203,16 +201,6 @@ public sealed class DiagnosticsJourneyTests : IAsyncLifetime
         };
     }
 
-    private static byte[] Envelope(JsonObject decoded)
-    {
-        using var gz = new MemoryStream();
-        using (var zip = new GZipStream(gz, CompressionLevel.Optimal))
-        {
-            zip.Write(Encoding.UTF8.GetBytes(decoded.ToJsonString()));
-        }
-
-        return Encoding.UTF8.GetBytes(new JsonObject { ["awslogs"] = new JsonObject { ["data"] = Convert.ToBase64String(gz.ToArray()) } }.ToJsonString());
-    }
 }
 
 /// <summary>Points the process-wide AWS environment at its own moto world: runs alone.</summary>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -159,7 +158,7 @@ public sealed class MigrationWorld : IAsyncLifetime
             e!["id"] = idPrefix + e["id"]!.GetValue<string>()[3..]; // another delivery of other events (ids are the dedupe key)
         }
 
-        return Envelope(decoded);
+        return SubscriptionEnvelopes.Envelope(decoded);
     }
 
     /// <summary>A second AL2 node group in the cluster (same settings, one instance); returns its node names.</summary>
@@ -236,16 +235,6 @@ public sealed class MigrationWorld : IAsyncLifetime
         return decoded;
     }
 
-    private static byte[] Envelope(JsonObject decoded)
-    {
-        using var gz = new MemoryStream();
-        using (var zip = new GZipStream(gz, CompressionLevel.Optimal))
-        {
-            zip.Write(Encoding.UTF8.GetBytes(decoded.ToJsonString()));
-        }
-
-        return Encoding.UTF8.GetBytes(new JsonObject { ["awslogs"] = new JsonObject { ["data"] = Convert.ToBase64String(gz.ToArray()) } }.ToJsonString());
-    }
 }
 
 /// <summary>Tests that point the process-wide AWS environment at moto: they run alone.</summary>

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InstantOnRemediate.Aws.Http;
@@ -57,7 +55,7 @@ public sealed class ReconcileAwsTests : IDisposable
         var start = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()).AddMinutes(-40);
         var failure = Rewrite("eks-rseq-al2.decoded.json", Al2Node, aws.Nodes["ng-al2-general"], start);
 
-        var detect = await InvokeAsync("detect", Envelope(failure), start.AddMinutes(1));
+        var detect = await InvokeAsync("detect", SubscriptionEnvelopes.Envelope(failure), start.AddMinutes(1));
 
         var label = detect.GetProperty("plan").GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("type").GetString() == "eks-label-nodegroup");
         Assert.Equal("executed", label.GetProperty("status").GetString());
@@ -104,14 +102,4 @@ public sealed class ReconcileAwsTests : IDisposable
         return decoded;
     }
 
-    private static byte[] Envelope(JsonObject decoded)
-    {
-        using var gz = new MemoryStream();
-        using (var zip = new GZipStream(gz, CompressionLevel.Optimal))
-        {
-            zip.Write(Encoding.UTF8.GetBytes(decoded.ToJsonString()));
-        }
-
-        return Encoding.UTF8.GetBytes(new JsonObject { ["awslogs"] = new JsonObject { ["data"] = Convert.ToBase64String(gz.ToArray()) } }.ToJsonString());
-    }
 }
