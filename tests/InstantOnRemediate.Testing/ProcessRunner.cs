@@ -109,6 +109,22 @@ public sealed class ProcessRunner : IDisposable
         return process.ExitCode;
     }
 
+    /// <summary>
+    /// Stops the child (if still running) and waits until both output pipes are read to their end, so that
+    /// <see cref="StandardOutput"/> holds every line the child wrote. Reading the captured text while the child
+    /// runs races the asynchronous pipe reader: a line written before the child's next request may not be read yet.
+    /// </summary>
+    public async Task<string> StopAndReadOutputAsync(TimeSpan timeout)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await WaitForExitAsync(timeout);
+        return StandardOutput;
+    }
+
     public void Dispose()
     {
         try

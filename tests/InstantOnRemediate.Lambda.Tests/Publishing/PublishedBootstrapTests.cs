@@ -44,7 +44,8 @@ public sealed class PublishedBootstrapTests
         await api.WaitForNextPollsAsync(2);
 
         Assert.Equal("status", post.Json.GetProperty("action").GetString());
-        var lines = process.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var output = await process.StopAndReadOutputAsync(ExitWait);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.Clone()).ToList();
         Assert.Contains(lines, l => l.GetProperty("message").GetString() == "invocation succeeded" && l.GetProperty("requestId").GetString() == id);
         Assert.All(lines, l => Assert.Equal("runbook", l.GetProperty("handler").GetString()));

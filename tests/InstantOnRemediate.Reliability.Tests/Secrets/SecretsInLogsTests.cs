@@ -75,7 +75,7 @@ public sealed class SecretsInLogsTests(MotoWorld world) : IDisposable
         }
 
         await api.WaitForNextPollsAsync(ids.Length + 1);
-        var everything = process.StandardOutput + process.StandardError + string.Join("\n", posts.Select(p => p.BodyText));
+        var everything = await process.StopAndReadOutputAsync(TimeSpan.FromSeconds(30)) + process.StandardError + string.Join("\n", posts.Select(p => p.BodyText));
         Assert.Contains(world.Proxy.Requests, r => r.Request.Header("X-Amz-Security-Token") == SessionToken);
         Assert.Contains("TransientFailureException", everything, StringComparison.Ordinal);
         Assert.DoesNotContain(SecretKey, everything, StringComparison.Ordinal);
