@@ -111,27 +111,37 @@ public sealed class EventBridgeDeliveryTests
     public async Task Send_Backoff_WaitsOnTheInjectedClockBetweenRounds()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var calls = 0;
-        var handler = new RecordingHandler(_ => Interlocked.Increment(ref calls) == 1
-            ? ScriptedResponse.Json(200, """{"FailedEntryCount":1,"Entries":[{"ErrorCode":"InternalFailure","ErrorMessage":"try again"}]}""")
-            : ScriptedResponse.Json(200, EventBridgeCannedResponses.AllOk(1)));
+        var calledAt = new System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset>();
+        var handler = new RecordingHandler(_ =>
+        {
+            calledAt.Enqueue(time.GetUtcNow());
+            return calledAt.Count == 1
+                ? ScriptedResponse.Json(200, """{"FailedEntryCount":1,"Entries":[{"ErrorCode":"InternalFailure","ErrorMessage":"try again"}]}""")
+                : ScriptedResponse.Json(200, EventBridgeCannedResponses.AllOk(1));
+        });
         using var aws = TestAws.Recording(handler);
         var delivery = new EventBridgeDelivery(aws.CreateEventBridge(), time, new FixedJitter(0.5), new EventDeliveryOptions { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(4) });
 
         var sending = delivery.SendAsync([Entry(0)]);
-        for (var i = 0; i < 100 && Volatile.Read(ref calls) < 1; i++)
+        for (var i = 0; i < 1000 && calledAt.IsEmpty; i++)
         {
             await Task.Delay(10);
         }
 
-        await Task.Delay(50);
+        // Real time passing does not end the wait: only the injected clock does.
+        await Task.Delay(100);
         Assert.False(sending.IsCompleted);
-        time.Advance(TimeSpan.FromMilliseconds(499));
-        await Task.Delay(50);
-        Assert.False(sending.IsCompleted);
-        time.Advance(TimeSpan.FromMilliseconds(1));
-        var result = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 2000 && !sending.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(5);
+        }
 
+        var result = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+        var calls = calledAt.ToArray();
+        Assert.Equal(2, calls.Length);
+        // Jitter 0.5 of a 1 s base: the retry waited at least 500 ms on the injected clock.
+        Assert.True(calls[1] - calls[0] >= TimeSpan.FromMilliseconds(500), $"retried after {(calls[1] - calls[0]).TotalMilliseconds} ms");
         Assert.True(result.AllDelivered);
         Assert.Equal(2, handler.Requests.Count);
     }
