@@ -3,7 +3,7 @@ namespace InstantOnRemediate.Core.Classification;
 /// <summary>
 /// Decides verdict, cause and remedy of one episode.
 /// Verdict: a failure marker (Liberty, CRIU, runtime, JVM, test), else the best signature or structural rule,
-/// else a crash that follows a restore, else a success marker, else CRIU error lines (checkpoint when they come
+/// else a crash that follows a restore (a crash report that needs context counts beside restore lines), else a success marker, else CRIU error lines (checkpoint when they come
 /// from dump-only code), else a failure that needs context (a bare <c>*_FAILED</c>, a shell's signal report) beside
 /// restore/checkpoint lines, else none. Warnings alone never make a failure.
 /// Cause: the highest-precedence candidate whose phase condition holds — specific signatures (layer 3) usually
@@ -50,6 +50,9 @@ internal static class EpisodeClassifier
             _ when deciding is { } d => d.Signature.Verdict ?? phaseVerdict,
             // A JVM crash in an InstantOn log: the restored (or checkpointing) process died.
             _ when episode.Crashed => phaseVerdict,
+            // A shell's, the kernel's or a runtime's report of a process killed by SIGSEGV/SIGILL/SIGABRT beside
+            // restore lines: the restored program died, even when CRIU or the runtime had said "restored".
+            _ when episode.ContextualCrash && episode.HasContext => phaseVerdict,
             _ when episode.RestoreSucceeded => Verdicts.RestoreSuccess,
             _ when episode.CriuError => episode.CriuErrorDumpSide ? Verdicts.CheckpointFailure : Verdicts.RestoreFailure,
             // A bare "*_FAILED" token or an abort, beside restore/checkpoint lines: the attempt failed.

@@ -50,6 +50,12 @@ internal sealed class RestoreEpisode(StructuralRules structure)
     /// <summary>A failure or crash marker that needs context (<see cref="Catalog.MarkerDefinition.RequiresContext"/>) was seen.</summary>
     public bool ContextualFailure { get; private set; }
 
+    /// <summary>
+    /// A crash report that needs context was seen (a shell's, the kernel's or a runtime's report of a process killed by
+    /// a fatal signal): beside restore lines, the restored program died, even after a "restored" line.
+    /// </summary>
+    public bool ContextualCrash { get; private set; }
+
     /// <summary>The episode holds a restore/checkpoint line: a CRIU line, a marker that stands on its own, a signature, a benign or node-fact line.</summary>
     public bool HasContext { get; private set; }
 
@@ -131,6 +137,7 @@ internal sealed class RestoreEpisode(StructuralRules structure)
         CriuError = false;
         CriuErrorDumpSide = false;
         ContextualFailure = false;
+        ContextualCrash = false;
         HasContext = false;
         HasStart = false;
         HasTerminal = false;
@@ -154,6 +161,7 @@ internal sealed class RestoreEpisode(StructuralRules structure)
         string? errno = null;
         var errnoTextLength = -1;
         string? failureOrigin = null;
+        string? contextualOrigin = null;
         var candidates = this.candidates ??= [];
         candidates.Clear();
         foreach (var hit in hits)
@@ -171,6 +179,8 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                 case PatternRole.Marker when hit.Marker!.RequiresContext:
                     AddOnce(ref matchedMarkers, hit.Marker.Id);
                     ContextualFailure = true;
+                    ContextualCrash |= hit.Marker.Kind == MarkerKinds.Crashed;
+                    contextualOrigin ??= hit.Marker.Origin ?? "runtime";
                     break;
                 case PatternRole.Marker:
                     // Markers outside the subscription filter (commands, test harness output, pod status) set the
@@ -225,6 +235,7 @@ internal sealed class RestoreEpisode(StructuralRules structure)
         // A benign line (e.g. "Error (criu/sockets.c:210): sockets: Diag module missing") is never failure content.
         isCriuError &= !isBenign;
         var signatureCount = candidates.Count;
+        var causeOnlyLine = false;
         if (!isBenign && (isCriuError || isCriuWarning) && structure.TryAnalyseCriu(line, errno, out var facts))
         {
             if (isCriuError)
@@ -243,9 +254,12 @@ internal sealed class RestoreEpisode(StructuralRules structure)
 
             structure.Apply(line, facts, candidates);
         }
-        else if (failureOrigin is not null && !isBenign)
+        else if ((failureOrigin ?? contextualOrigin) is { } origin && !isBenign)
         {
-            structure.Apply(line, StructuralRules.AnalyseWrapper(failureOrigin, errno), candidates);
+            structure.Apply(line, StructuralRules.AnalyseWrapper(origin, errno), candidates);
+            // A rule that matched a line which is a failure only in context (a crash report) names the cause; the
+            // context decides whether there is a failure at all.
+            causeOnlyLine = failureOrigin is null;
         }
 
         var evidenceCount = evidence?.Count ?? 0;
@@ -257,7 +271,7 @@ internal sealed class RestoreEpisode(StructuralRules structure)
             {
                 // A rule that matched a CRIU warning may name the cause of a failure, never make one.
                 var structural = i >= signatureCount;
-                signatureHits.Add(new SignatureHit(candidates[i], order, CauseOnly: structural && !isCriuError && isCriuWarning));
+                signatureHits.Add(new SignatureHit(candidates[i], order, CauseOnly: structural && ((!isCriuError && isCriuWarning) || causeOnlyLine)));
             }
         }
 

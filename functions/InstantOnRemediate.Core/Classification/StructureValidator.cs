@@ -6,7 +6,7 @@ namespace InstantOnRemediate.Core.Classification;
 internal static class StructureValidator
 {
     /// <summary>Who else prints failure lines; structural rules and markers name them as origins.</summary>
-    internal static readonly IReadOnlyList<string> WrapperOrigins = ["criu", "runtime", "jvm", "liberty", "test", "kubernetes"];
+    internal static readonly IReadOnlyList<string> WrapperOrigins = ["criu", "runtime", "jvm", "liberty", "test", "kubernetes", "kernel"];
 
     public static HashSet<string> ValidateSubsystems(IReadOnlyList<SubsystemDefinition> subsystems)
     {

@@ -87,8 +87,9 @@ public sealed class StructuralClassificationTests
     [InlineData("criu dump -t 1234 -D /tmp/img --shell-job", "ZDTM_STEP_FAILED", Verdicts.CheckpointFailure)]
     [InlineData("Error (criu/sockets.c:210): sockets: Diag module missing (-2)", "Aborted (core dumped)", Verdicts.RestoreFailure)]
     [InlineData("Error (criu/sockets.c:210): sockets: Diag module missing (-2)", "Aborted", Verdicts.RestoreFailure)]
-    [InlineData("criu restore -D /tmp/img --shell-job", "Segmentation fault", Verdicts.RestoreFailure)]
-    [InlineData("criu restore -D /tmp/img --shell-job", "/opt/ol/wlp/bin/server: line 1234:   88 Illegal instruction     \"$JAVA_CMD\" -XX:+EnableCRIUSupport", Verdicts.RestoreFailure)]
+    [InlineData("criu restore -D /tmp/img --shell-job", "Exited (134) 3 seconds ago", Verdicts.RestoreFailure)]
+    [InlineData("criu dump -t 1234 -D /tmp/img --shell-job", "Segmentation fault", Verdicts.CheckpointFailure)]
+    [InlineData("container restore requested by kubelet", "      Exit Code:    139", Verdicts.RestoreFailure)]
     [InlineData("[AUDIT   ] CWWKC0451I: A server checkpoint \"afterAppStart\" was requested.", "JVMDUMP039I Processing dump event \"abort\", detail \"\" at 2025/01/01 00:00:00 - please wait.", Verdicts.CheckpointFailure)]
     [InlineData("criu restore -D /tmp/img --shell-job", "JVMDUMP039I Processing dump event \"traps\", detail \"\" at 2025/01/01 00:00:00 - please wait.", Verdicts.RestoreFailure)]
     [InlineData("criu restore -D /tmp/img --shell-job", "Caught SIGABRT in criu", Verdicts.RestoreFailure)]
@@ -99,6 +100,57 @@ public sealed class StructuralClassificationTests
         var result = RestoreDetector.ClassifyLines([context, failure], Catalog);
 
         Assert.Equal((verdict, CauseIds.Unknown), (result.Verdict, result.Cause));
+    }
+
+    /// <summary>
+    /// A process killed by a fatal signal, as its parent or the kernel reports it, beside restore lines: the restored
+    /// program died, and the signal is the mechanism. SIGILL is an instruction this CPU lacks; SIGSEGV is the event
+    /// CRIU reports as "killed by signal 11", whose usual reason is rseq (below Linux 5.13 the kernel's missing
+    /// PTRACE_GET_RSEQ_CONFIGURATION).
+    /// </summary>
+    [Theory]
+    [InlineData("criu restore -D /tmp/img --shell-job", "Segmentation fault", null, "rseq-criu-unaware")]
+    [InlineData("criu restore -D /tmp/img --shell-job", "Segmentation fault", "5.10.240-238.955.amzn2.x86_64", "rseq-ptrace-unsupported")]
+    [InlineData("criu restore -D /tmp/img --shell-job", "/opt/ol/wlp/bin/server: line 1234:   88 Illegal instruction     \"$JAVA_CMD\" -XX:+EnableCRIUSupport", null, "cpu-feature-mismatch")]
+    [InlineData("runc restore --image-path /tmp/chk web", "[ 8121.402311] java[4242]: segfault at 0 ip 00007f3c2a1b2c3d sp 00007ffd5e6f7a80 error 4 in libc.so.6[7f3c2a000000+195000]", "5.10.240-238.955.amzn2.x86_64", "rseq-ptrace-unsupported")]
+    [InlineData("runc restore --image-path /tmp/chk web", "[ 8121.402311] java[4242]: segfault at 0 ip 00007f3c2a1b2c3d sp 00007ffd5e6f7a80 error 4 in libc.so.6[7f3c2a000000+195000]", "6.1.147-172.266.amzn2023.x86_64", "rseq-criu-unaware")]
+    [InlineData("podman container restore web", "kernel: traps: java[4242] trap invalid opcode ip:7f3c2a1b2c3d sp:7ffd5e6f7a80 error:0 in libj9jit29.so[7f3c2a000000+1c00000]", null, "cpu-feature-mismatch")]
+    [InlineData("ctr c restore web", "ctr: task exited: signal: segmentation fault (core dumped)", null, "rseq-criu-unaware")]
+    [InlineData("podman container restore web", "conmon 4f3a9c <ninfo>: container 4242 exited with status 139", "5.4.0-1103-aws", "rseq-ptrace-unsupported")]
+    [InlineData("docker start --checkpoint cp1 web", "web exited with code 132", null, "cpu-feature-mismatch")]
+    [InlineData("criu restore -D /tmp/img --shell-job", "liberty.service: Main process exited, code=dumped, status=4/ILL", null, "cpu-feature-mismatch")]
+    public void ClassifyLines_ProcessKilledByFatalSignalBesideRestore_CauseFromTheSignal(string context, string crash, string? kernel, string cause)
+    {
+        string[] lines = kernel is null ? [context, crash] : [$"(00.000045) Running on node-1 Linux {kernel} #1 SMP x86_64", context, crash];
+
+        var result = RestoreDetector.ClassifyLines(lines, Catalog);
+
+        Assert.Equal((Verdicts.RestoreFailure, cause), (result.Verdict, result.Cause));
+        Assert.Contains(crash.Trim(), result.Evidence);
+    }
+
+    /// <summary>A restore CRIU called finished, then the restored JVM died: the restore failed, whatever CRIU said.</summary>
+    [Fact]
+    public void ClassifyLines_KilledBySigsegvAfterRestoreFinished_RestoreFailure()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "(00.000045) Running on ip-10-0-1-12 Linux 5.10.240-238.955.amzn2.x86_64 #1 SMP x86_64",
+            "(00.251377) Restore finished successfully. Tasks resumed.",
+            "[ 8121.402311] java[4242]: segfault at 0 ip 00007f3c2a1b2c3d sp 00007ffd5e6f7a80 error 4 in libc.so.6[7f3c2a000000+195000]",
+        ], Catalog);
+
+        Assert.Equal((Verdicts.RestoreFailure, "rseq-ptrace-unsupported", RemedyClasses.NodeKernel), (result.Verdict, result.Cause, result.Remedy));
+    }
+
+    /// <summary>A fatal-signal report with no restore or checkpoint line beside it is some other program's crash.</summary>
+    [Theory]
+    [InlineData("[ 8121.402311] worker[4242]: segfault at 0 ip 00007f3c2a1b2c3d sp 00007ffd5e6f7a80 error 4 in libc.so.6[7f3c2a000000+195000]")]
+    [InlineData("batch-job exited with code 139")]
+    [InlineData("exec: signal: illegal instruction")]
+    public void ClassifyLines_FatalSignalWithoutRestoreLines_NotAFailure(string line)
+    {
+        Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([line], Catalog).Verdict);
     }
 
     [Fact]
