@@ -23,6 +23,7 @@ public sealed class StructuralClassificationTests
     [InlineData("Error (compel/src/lib/infect.c:400): Can't seize 1234: Operation not permitted", "ptrace-restricted", Verdicts.CheckpointFailure)]
     [InlineData("Error (criu/timens.c:120): Unable to create a new time namespace: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
     [InlineData("Error (criu/vdso.c:700): vdso: Unexpected vvar size 0x4000", "vdso", Verdicts.RestoreFailure)]
+    [InlineData("pie: 42: Error (criu/pie/parasite-vdso.c:38): Unable to remap 7ffd1000 -> 7ffd3000 fffffffffffffff2", "vdso", Verdicts.RestoreFailure)]
     [InlineData("pie: 7: Error (criu/pie/restorer.c:180): can't write lsm profile (-2)", "lsm-profile", Verdicts.RestoreFailure)]
     [InlineData("(00.041) Error (criu/tun.c:357): tun: Unable to create tun: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
     [InlineData("Error (criu/sk-unix.c:1100): sk unix: Can't bind (-98)", "socket-restore", Verdicts.RestoreFailure)]
@@ -35,12 +36,14 @@ public sealed class StructuralClassificationTests
         Assert.Contains(line, result.Evidence);
     }
 
-    [Fact]
-    public void ClassifyLines_DumpSideSubsystemWithoutMarker_CheckpointFailure()
+    [Theory]
+    [InlineData("Error (compel/src/lib/infect.c:400): Can't seize 1234: Operation not permitted", "ptrace-restricted", RemedyClasses.NodeConfig)]
+    [InlineData("pie: 1234: Error (criu/pie/parasite.c:512): Can't dump creds: Operation not permitted", "unknown", RemedyClasses.Unknown)]
+    public void ClassifyLines_DumpSideSubsystemWithoutMarker_CheckpointFailure(string line, string cause, string remedy)
     {
-        var result = RestoreDetector.ClassifyLines(["Error (compel/src/lib/infect.c:400): Can't seize 1234: Operation not permitted"], Catalog);
+        var result = RestoreDetector.ClassifyLines([line], Catalog);
 
-        Assert.Equal((Verdicts.CheckpointFailure, "ptrace-restricted", RemedyClasses.NodeConfig), (result.Verdict, result.Cause, result.Remedy));
+        Assert.Equal((Verdicts.CheckpointFailure, cause, remedy), (result.Verdict, result.Cause, result.Remedy));
     }
 
     [Theory]
