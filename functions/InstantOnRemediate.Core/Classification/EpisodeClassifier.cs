@@ -3,7 +3,9 @@ namespace InstantOnRemediate.Core.Classification;
 /// <summary>
 /// Decides verdict, cause and remedy of one episode.
 /// Verdict: a failure marker (Liberty, CRIU, runtime, JVM, test), else the best signature or structural rule,
-/// else a crash that follows a restore (a crash report that needs context counts beside restore lines), else a success marker, else CRIU error lines (checkpoint when they come
+/// else a crash that follows a restore (a crash report that needs context counts beside restore lines), else a success marker,
+/// … — except that an episode of CRIU's feature check (<c>criu check</c>) without any attempt is none: its errors are
+/// findings about the node. else CRIU error lines (checkpoint when they come
 /// from dump-only code), else a failure that needs context (a bare <c>*_FAILED</c>, a shell's signal report) beside
 /// restore/checkpoint lines, else none. Warnings alone never make a failure.
 /// Cause: the highest-precedence candidate whose phase condition holds — specific signatures (layer 3) usually
@@ -42,7 +44,10 @@ internal static class EpisodeClassifier
         }
 
         var phaseVerdict = episode.CheckpointPhase ? Verdicts.CheckpointFailure : Verdicts.RestoreFailure;
-        var verdict = episode.FirstFailureKind switch
+        // CRIU's feature check probes the kernel and exits: its errors describe the node (node facts), and nothing
+        // was checkpointed or restored unless a marker shows an attempt or a process crashed.
+        var checkOnly = episode.CheckRun && !episode.AttemptMarked && !episode.Crashed && !episode.ContextualCrash;
+        var verdict = checkOnly ? Verdicts.None : episode.FirstFailureKind switch
         {
             MarkerKinds.RestoreFailed => Verdicts.RestoreFailure,
             MarkerKinds.CheckpointFailed => Verdicts.CheckpointFailure,

@@ -20,5 +20,11 @@ public static class MarkerKinds
     /// <summary>The process crashed (JVM dump, SIGSEGV/SIGILL report): a restore failure when it follows a restore.</summary>
     public const string Crashed = "crashed";
 
-    public static readonly IReadOnlyList<string> All = [RestoreFailed, RestoreSucceeded, CheckpointRequested, CheckpointFailed, CriuError, Failed, RestoreAttempt, Crashed];
+    /// <summary>
+    /// CRIU's feature check ran (<c>criu check</c>, its "Looks good." / "Does not look good." line): its errors are
+    /// findings about the node, not a failed attempt, unless the episode also shows a checkpoint or restore.
+    /// </summary>
+    public const string CheckRun = "check-run";
+
+    public static readonly IReadOnlyList<string> All = [RestoreFailed, RestoreSucceeded, CheckpointRequested, CheckpointFailed, CriuError, Failed, RestoreAttempt, Crashed, CheckRun];
 }

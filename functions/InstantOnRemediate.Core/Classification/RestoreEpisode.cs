@@ -61,6 +61,12 @@ internal sealed class RestoreEpisode(StructuralRules structure)
 
     public bool CriuErrorDumpSide { get; private set; }
 
+    /// <summary>CRIU's feature check ran in this episode (<see cref="MarkerKinds.CheckRun"/>).</summary>
+    public bool CheckRun { get; private set; }
+
+    /// <summary>A marker showed a checkpoint or restore attempt (requested, started, failed or succeeded), not just CRIU's own lines.</summary>
+    public bool AttemptMarked { get; private set; }
+
     public bool HasStart { get; private set; }
 
     public bool HasTerminal { get; private set; }
@@ -138,6 +144,8 @@ internal sealed class RestoreEpisode(StructuralRules structure)
         CriuErrorDumpSide = false;
         ContextualFailure = false;
         ContextualCrash = false;
+        CheckRun = false;
+        AttemptMarked = false;
         HasContext = false;
         HasStart = false;
         HasTerminal = false;
@@ -364,8 +372,12 @@ internal sealed class RestoreEpisode(StructuralRules structure)
 
         HasStart |= marker.StartsAttempt;
         HasTerminal |= marker.Terminal;
+        AttemptMarked |= marker.Kind is not (MarkerKinds.CheckRun or MarkerKinds.Crashed);
         switch (marker.Kind)
         {
+            case MarkerKinds.CheckRun:
+                CheckRun = true;
+                break;
             case MarkerKinds.RestoreFailed:
                 FirstFailureKind ??= marker.Kind;
                 RestoreAttempted = true;

@@ -23,6 +23,7 @@ public sealed class StructuralClassificationTests
     [InlineData("Error (compel/src/lib/infect.c:400): Can't seize 1234: Operation not permitted", "ptrace-restricted", Verdicts.CheckpointFailure)]
     [InlineData("Error (criu/timens.c:120): Unable to create a new time namespace: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
     [InlineData("Error (criu/vdso.c:700): vdso: Unexpected vvar size 0x4000", "vdso", Verdicts.RestoreFailure)]
+    [InlineData("(00.1) Error (criu/cr-restore.c:1518): Can't fork for 8: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
     [InlineData("pie: 42: Error (criu/pie/parasite-vdso.c:38): Unable to remap 7ffd1000 -> 7ffd3000 fffffffffffffff2", "vdso", Verdicts.RestoreFailure)]
     [InlineData("pie: 7: Error (criu/pie/restorer.c:180): can't write lsm profile (-2)", "lsm-profile", Verdicts.RestoreFailure)]
     [InlineData("(00.041) Error (criu/tun.c:357): tun: Unable to create tun: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
@@ -152,6 +153,56 @@ public sealed class StructuralClassificationTests
     [InlineData("batch-job exited with code 139")]
     [InlineData("exec: signal: illegal instruction")]
     public void ClassifyLines_FatalSignalWithoutRestoreLines_NotAFailure(string line)
+    {
+        Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([line], Catalog).Verdict);
+    }
+
+    /// <summary>
+    /// CRIU's feature check probes the kernel and exits: its errors (and a "Does not look good.") describe the node,
+    /// they are not a failed checkpoint or restore; the probes it printed still show as node facts.
+    /// </summary>
+    [Theory]
+    [InlineData("$ sudo criu check", "Error (criu/net.c:3085): Unable to create a veth pair: -95", "Looks good.")]
+    [InlineData("Warn  (criu/sockets.c:721): The current kernel doesn't support netlink_diag", "Error (criu/cr-check.c:147): sys/kernel/ns_last_pid sysctl is inaccessible: No such file or directory", "Does not look good.")]
+    [InlineData("# criu check -v4", "(00.096688) Error (criu/vdso.c:627): vdso: Failed to fill self vdso symtable", "(00.096908) Error (criu/crtools.c:267): Could not initialize kernel features detection.")]
+    public void ClassifyLines_CriuCheckRunWithErrors_NotAFailure(string first, string error, string last)
+    {
+        Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([first, error, last], Catalog).Verdict);
+    }
+
+    [Fact]
+    public void ClassifyLines_CheckRunThenFailedRestore_TheRestoreFailure()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "# criu check",
+            "Warn  (criu/cr-check.c:813): ptrace(PTRACE_GET_RSEQ_CONFIGURATION) isn't supported. C/R of processes which are using rseq() won't work.",
+            "Looks good but some kernel features are missing",
+            "# criu restore -D /tmp/img --shell-job",
+            "(00.147465) Error (criu/cr-restore.c:1480): 5507 killed by signal 11: Segmentation fault",
+            "(00.147496) Error (criu/cr-restore.c:2447): Restoring FAILED.",
+        ], Catalog);
+
+        Assert.Equal((Verdicts.RestoreFailure, "rseq-criu-unaware"), (result.Verdict, result.Cause));
+    }
+
+    /// <summary>Wordings of a failed step whose phase comes from the rest of the episode.</summary>
+    [Theory]
+    [InlineData("Error response from daemon: Cannot checkpoint container web: rpc error: code = 2 desc = exit status 1: \"criu failed: type NOTIFY errno 0\"", "(00.100155) Error (criu/cr-dump.c:1709): Dumping FAILED.", Verdicts.CheckpointFailure)]
+    [InlineData("$ docker start --checkpoint cp0 web", "Error response from daemon: failed to retrieve OCI runtime container pid: open /run/docker/init.pid: no such file or directory: unknown", Verdicts.RestoreFailure)]
+    [InlineData("# podman container checkpoint -P 6d1f1d2b3d02", "CRIU feature checking failed -52.  Please check CRIU logfile /run/userdata/dump.log", Verdicts.CheckpointFailure)]
+    [InlineData("# podman container checkpoint -P 6d1f1d2b3d02", "*** buffer overflow detected ***: terminated", Verdicts.CheckpointFailure)]
+    [InlineData("CR: Checkpoint ...", "JVM: invalid info for restore provided (may be failed checkpoint)", Verdicts.CheckpointFailure)]
+    public void ClassifyLines_StepFailedPhaseFromEpisode_NeverNone(string first, string second, string verdict)
+    {
+        Assert.Equal(verdict, RestoreDetector.ClassifyLines([first, second], Catalog).Verdict);
+    }
+
+    /// <summary>A Docker daemon error or a glibc abort with no restore or checkpoint beside it is no restore failure.</summary>
+    [Theory]
+    [InlineData("Error response from daemon: No such container: web")]
+    [InlineData("*** stack smashing detected ***: terminated")]
+    public void ClassifyLines_RuntimeErrorWithoutRestoreLines_NotAFailure(string line)
     {
         Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([line], Catalog).Verdict);
     }
