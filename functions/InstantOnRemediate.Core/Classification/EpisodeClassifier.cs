@@ -59,7 +59,7 @@ internal static class EpisodeClassifier
             // restore lines: the restored program died, even when CRIU or the runtime had said "restored".
             _ when episode.ContextualCrash && episode.HasContext => phaseVerdict,
             _ when episode.RestoreSucceeded => Verdicts.RestoreSuccess,
-            _ when episode.CriuError => episode.CriuErrorDumpSide ? Verdicts.CheckpointFailure : Verdicts.RestoreFailure,
+            _ when episode.CriuError => phaseVerdict,
             // A bare "*_FAILED" token or an abort, beside restore/checkpoint lines: the attempt failed.
             _ when episode.ContextualFailure && episode.HasContext => phaseVerdict,
             // Liberty prints restore.log (warnings and errors at the default log level) only after a failed restore.

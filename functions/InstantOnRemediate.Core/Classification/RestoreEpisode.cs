@@ -26,12 +26,19 @@ internal sealed class RestoreEpisode(StructuralRules structure)
     private List<string>? nodeCauses;
     private List<CauseCandidate>? candidates;
     private bool restoreCommandSeen;
+    private bool checkpointMarked;
+    private bool restoreMarked;
 
     public string? FirstFailureKind { get; private set; }
 
     public bool RestoreSucceeded { get; private set; }
 
-    public bool CheckpointPhase { get; private set; }
+    /// <summary>
+    /// The episode is a checkpoint: a checkpoint marker (request, command, failure) was seen, or an error from
+    /// dump-only CRIU code while no marker showed a restore (compel's task handling also runs when a restore
+    /// catches its tasks, so a restore marker is the stronger evidence).
+    /// </summary>
+    public bool CheckpointPhase => checkpointMarked || (CriuErrorDumpSide && !restoreMarked);
 
     /// <summary>A CRIU warning printed only while restoring (benign by itself): Liberty prints restore.log only after a failed restore.</summary>
     public bool RestorePhaseBenign { get; private set; }
@@ -135,7 +142,8 @@ internal sealed class RestoreEpisode(StructuralRules structure)
         restoreCommandSeen = false;
         FirstFailureKind = null;
         RestoreSucceeded = false;
-        CheckpointPhase = false;
+        checkpointMarked = false;
+        restoreMarked = false;
         RestorePhaseBenign = false;
         LinesAfterRestoreCommand = 0;
         RestoreAttempted = false;
@@ -252,7 +260,6 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                 if (facts.Phase == Phases.Checkpoint)
                 {
                     CriuErrorDumpSide = true;
-                    CheckpointPhase = true;
                 }
                 else if (facts.Phase == Phases.Restore)
                 {
@@ -381,12 +388,14 @@ internal sealed class RestoreEpisode(StructuralRules structure)
             case MarkerKinds.RestoreFailed:
                 FirstFailureKind ??= marker.Kind;
                 RestoreAttempted = true;
+                restoreMarked = true;
                 break;
             case MarkerKinds.Failed:
                 FirstFailureKind ??= marker.Kind;
                 break;
             case MarkerKinds.RestoreAttempt:
                 RestoreAttempted = true;
+                restoreMarked = true;
                 if (marker.Origin == "runtime")
                 {
                     // A command (criu restore, podman container restore…): what follows is the restored program's output.
@@ -400,14 +409,15 @@ internal sealed class RestoreEpisode(StructuralRules structure)
                 break;
             case MarkerKinds.CheckpointFailed:
                 FirstFailureKind ??= marker.Kind;
-                CheckpointPhase = true;
+                checkpointMarked = true;
                 break;
             case MarkerKinds.CheckpointRequested:
-                CheckpointPhase = true;
+                checkpointMarked = true;
                 break;
             case MarkerKinds.RestoreSucceeded:
                 RestoreSucceeded = true;
                 RestoreAttempted = true;
+                restoreMarked = true;
                 break;
         }
     }

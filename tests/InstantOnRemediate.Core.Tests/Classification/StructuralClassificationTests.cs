@@ -24,6 +24,9 @@ public sealed class StructuralClassificationTests
     [InlineData("Error (criu/timens.c:120): Unable to create a new time namespace: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
     [InlineData("Error (criu/vdso.c:700): vdso: Unexpected vvar size 0x4000", "vdso", Verdicts.RestoreFailure)]
     [InlineData("(00.1) Error (criu/cr-restore.c:1518): Can't fork for 8: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/pstree.c:401): Current sid 2210 intersects with pid (412) in images", "pid-conflict", Verdicts.RestoreFailure)]
+    [InlineData("Error (criu/tty.c:832): tty: Can't set tty params on 0x9: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
+    [InlineData("(00.2) Error (criu/cr-restore.c:3151): rseq: can't restore as kernel doesn't support it", "rseq-ptrace-unsupported", Verdicts.RestoreFailure)]
     [InlineData("pie: 42: Error (criu/pie/parasite-vdso.c:38): Unable to remap 7ffd1000 -> 7ffd3000 fffffffffffffff2", "vdso", Verdicts.RestoreFailure)]
     [InlineData("pie: 7: Error (criu/pie/restorer.c:180): can't write lsm profile (-2)", "lsm-profile", Verdicts.RestoreFailure)]
     [InlineData("(00.041) Error (criu/tun.c:357): tun: Unable to create tun: Operation not permitted", "missing-capability", Verdicts.RestoreFailure)]
@@ -198,10 +201,53 @@ public sealed class StructuralClassificationTests
         Assert.Equal(verdict, RestoreDetector.ClassifyLines([first, second], Catalog).Verdict);
     }
 
+    /// <summary>How runtimes, LXC/LXD and CRIU itself say a step failed, and which step it was.</summary>
+    [Theory]
+    [InlineData("$ ctr containers start --checkpoint=cp1 web2 /srv", "ctr: rpc error: code = Unknown desc = exit status 1: \"container is already running\"", Verdicts.RestoreFailure)]
+    [InlineData("lxc-checkpoint -r -n web -D /var/cp", "lxc-checkpoint: criu.c: do_restore: 812 reading the restored pid failed", Verdicts.RestoreFailure)]
+    [InlineData("lxc-checkpoint -s -n web -D /var/cp", "lxc-checkpoint: criu.c: do_dump: 1104 dumping the container failed", Verdicts.CheckpointFailure)]
+    [InlineData("$ lxc start web", "Error: Migrate: Failed to run: /usr/bin/lxd forkmigrate web /var/lib/lxd/containers /var/log/lxd/web/lxc.conf /var/lib/lxd/containers/web/state false:", Verdicts.RestoreFailure)]
+    [InlineData("Run criu dump", "thread 'main' panicked at src/store.rs:12:5:", Verdicts.CheckpointFailure)]
+    [InlineData("# runc restore --image-path /tmp/cp web", "goroutine 1 [running]:", Verdicts.RestoreFailure)]
+    [InlineData("ERRO[0000] container is not destroyed", "ERRO[0000] criu failed: type NOTIFY errno 0 log file: /var/lib/containers/storage/userdata/dump.log", Verdicts.CheckpointFailure)]
+    [InlineData("level=error msg=\"criu failed: type NOTIFY errno 0\"", "log file: image-dir/restore.log", Verdicts.RestoreFailure)]
+    public void ClassifyLines_StepFailedInItsOwnWords_ItsPhase(string first, string second, string verdict)
+    {
+        Assert.Equal(verdict, RestoreDetector.ClassifyLines([first, second], Catalog).Verdict);
+    }
+
+    /// <summary>CRIU's BUG() in the restorer after it said the restore finished: the restored task died; the capability error before it is the cause.</summary>
+    [Fact]
+    public void ClassifyLines_RestorerBugAfterRestoreFinished_RestoreFailureWithCause()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "(00.2503) pie: 21: Error (criu/pie/restorer.c:297): Unable to restore capabilities: -1",
+            "(00.2504) Restore finished successfully. Resuming tasks.",
+            "(00.2505) pie: 21: Error (criu/pie/restorer.c:1745): BUG at criu/pie/restorer.c:1745",
+            "(00.2506) Error (compel/src/lib/infect.c:1440): Task 21 is in unexpected state: b7f",
+        ], Catalog);
+
+        Assert.Equal((Verdicts.RestoreFailure, "missing-capability"), (result.Verdict, result.Cause));
+    }
+
+    /// <summary>The runtime did not find CRIU on the node.</summary>
+    [Theory]
+    [InlineData("checkpointing of default/web/app failed (rpc error: code = Unknown desc = criu binary not found in shim path or system PATH)")]
+    [InlineData("Error: failed to checkpoint container 0996cc: running crun checkpoint: could not load `libcriu.so.2`")]
+    public void ClassifyLines_RuntimeFoundNoCriu_CriuNotInstalled(string line)
+    {
+        var result = RestoreDetector.ClassifyLines([line], Catalog);
+
+        Assert.Equal((Verdicts.CheckpointFailure, "criu-not-installed"), (result.Verdict, result.Cause));
+    }
+
     /// <summary>A Docker daemon error or a glibc abort with no restore or checkpoint beside it is no restore failure.</summary>
     [Theory]
     [InlineData("Error response from daemon: No such container: web")]
     [InlineData("*** stack smashing detected ***: terminated")]
+    [InlineData("rpc error: code = Unavailable desc = connection refused")]
+    [InlineData("thread 'worker' panicked at src/main.rs:3:9:")]
     public void ClassifyLines_RuntimeErrorWithoutRestoreLines_NotAFailure(string line)
     {
         Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([line], Catalog).Verdict);
