@@ -45,14 +45,16 @@ internal static class EpisodeClassifier
 
         var phaseVerdict = episode.CheckpointPhase ? Verdicts.CheckpointFailure : Verdicts.RestoreFailure;
         // CRIU's feature check probes the kernel and exits: its errors describe the node (node facts), and nothing
-        // was checkpointed or restored unless a marker shows an attempt or a process crashed.
-        var checkOnly = episode.CheckRun && !episode.AttemptMarked && !episode.Crashed && !episode.ContextualCrash;
+        // was checkpointed or restored unless a marker shows an attempt (a crash in it is CRIU's own, while checking).
+        var checkOnly = episode.CheckRun && !episode.AttemptMarked;
         var verdict = checkOnly ? Verdicts.None : episode.FirstFailureKind switch
         {
             MarkerKinds.RestoreFailed => Verdicts.RestoreFailure,
             MarkerKinds.CheckpointFailed => Verdicts.CheckpointFailure,
-            MarkerKinds.Failed => deciding?.Signature.Verdict ?? phaseVerdict,
-            _ when deciding is { } d => d.Signature.Verdict ?? phaseVerdict,
+            MarkerKinds.Failed => episode.CheckpointOnlyMarked ? Verdicts.CheckpointFailure : deciding?.Signature.Verdict ?? phaseVerdict,
+            // A signature's verdict is the phase its line usually comes from; an episode that markers show to be a
+            // checkpoint and nothing else (a `criu dump` command, a checkpoint request) is a checkpoint failure.
+            _ when deciding is { } d => episode.CheckpointOnlyMarked ? Verdicts.CheckpointFailure : d.Signature.Verdict ?? phaseVerdict,
             // A JVM crash in an InstantOn log: the restored (or checkpointing) process died.
             _ when episode.Crashed => phaseVerdict,
             // A shell's, the kernel's or a runtime's report of a process killed by SIGSEGV/SIGILL/SIGABRT beside

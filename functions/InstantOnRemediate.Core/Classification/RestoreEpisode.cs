@@ -40,6 +40,9 @@ internal sealed class RestoreEpisode(StructuralRules structure)
     /// </summary>
     public bool CheckpointPhase => checkpointMarked || (CriuErrorDumpSide && !restoreMarked);
 
+    /// <summary>Only checkpoint markers showed the step (a dump command, a checkpoint request or failure), no restore marker.</summary>
+    public bool CheckpointOnlyMarked => checkpointMarked && !restoreMarked;
+
     /// <summary>A CRIU warning printed only while restoring (benign by itself): Liberty prints restore.log only after a failed restore.</summary>
     public bool RestorePhaseBenign { get; private set; }
 

@@ -42,6 +42,7 @@ public sealed class StructuralClassificationTests
 
     [Theory]
     [InlineData("Error (compel/src/lib/infect.c:400): Can't seize 1234: Operation not permitted", "ptrace-restricted", RemedyClasses.NodeConfig)]
+    [InlineData("(00.37) Error (compel/src/lib/infect.c:633): Unable to connect a transport socket: Permission denied", "ptrace-restricted", RemedyClasses.NodeConfig)]
     [InlineData("pie: 1234: Error (criu/pie/parasite.c:512): Can't dump creds: Operation not permitted", "unknown", RemedyClasses.Unknown)]
     public void ClassifyLines_DumpSideSubsystemWithoutMarker_CheckpointFailure(string line, string cause, string remedy)
     {
@@ -168,6 +169,7 @@ public sealed class StructuralClassificationTests
     [InlineData("$ sudo criu check", "Error (criu/net.c:3085): Unable to create a veth pair: -95", "Looks good.")]
     [InlineData("Warn  (criu/sockets.c:721): The current kernel doesn't support netlink_diag", "Error (criu/cr-check.c:147): sys/kernel/ns_last_pid sysctl is inaccessible: No such file or directory", "Does not look good.")]
     [InlineData("# criu check -v4", "(00.096688) Error (criu/vdso.c:627): vdso: Failed to fill self vdso symtable", "(00.096908) Error (criu/crtools.c:267): Could not initialize kernel features detection.")]
+    [InlineData("# criu check", "(00.0041) Error (criu/pie-util-vdso.c:180): vdso: Bad hash chain", "Segmentation fault (core dumped)")]
     public void ClassifyLines_CriuCheckRunWithErrors_NotAFailure(string first, string error, string last)
     {
         Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([first, error, last], Catalog).Verdict);
@@ -211,6 +213,10 @@ public sealed class StructuralClassificationTests
     [InlineData("# runc restore --image-path /tmp/cp web", "goroutine 1 [running]:", Verdicts.RestoreFailure)]
     [InlineData("ERRO[0000] container is not destroyed", "ERRO[0000] criu failed: type NOTIFY errno 0 log file: /var/lib/containers/storage/userdata/dump.log", Verdicts.CheckpointFailure)]
     [InlineData("level=error msg=\"criu failed: type NOTIFY errno 0\"", "log file: image-dir/restore.log", Verdicts.RestoreFailure)]
+    [InlineData("$ criu dump -t 4242 -D img --unprivileged", "CRIU needs to have the CAP_SYS_ADMIN or the CAP_CHECKPOINT_RESTORE capability: ", Verdicts.CheckpointFailure)]
+    [InlineData("I0808 kuberuntime_manager.go:842] migrating pod web", "E0808 remote_runtime.go:306] RestoreContainer \"77c7401b\" from runtime service failed", Verdicts.RestoreFailure)]
+    [InlineData("I0808 kubelet.go:100] checkpoint requested", "E0808 remote_runtime.go:793] \"CheckpointContainer from runtime service failed\" err=<", Verdicts.CheckpointFailure)]
+    [InlineData("CR: Checkpoint ...", "jdk.crac.impl.CheckpointOpenSocketException: tcp6 localAddr :: localPort 8080", Verdicts.CheckpointFailure)]
     public void ClassifyLines_StepFailedInItsOwnWords_ItsPhase(string first, string second, string verdict)
     {
         Assert.Equal(verdict, RestoreDetector.ClassifyLines([first, second], Catalog).Verdict);
