@@ -2,11 +2,10 @@ namespace InstantOnRemediate.Core.Classification;
 
 /// <summary>
 /// Decides verdict, cause and remedy of one episode.
-/// Verdict: a failure marker (Liberty, CRIU, runtime, JVM, test), else the best signature or structural rule,
-/// else a crash that follows a restore (a crash report that needs context counts beside restore lines), else a success marker,
-/// … — except that an episode of CRIU's feature check (<c>criu check</c>) without any attempt is none: its errors are
-/// findings about the node. else CRIU error lines (checkpoint when they come
-/// from dump-only code), else a failure that needs context (a bare <c>*_FAILED</c>, a shell's signal report) beside
+/// Verdict: an episode of CRIU's feature check (<c>criu check</c>) without any attempt is none (its errors are findings
+/// about the node); else a failure marker (Liberty, CRIU, runtime, JVM, test), else the best signature or structural
+/// rule, else a crash (a crash report that needs context counts beside restore lines), else a success marker, else
+/// CRIU error lines (in the episode's phase), else a failure that needs context (a bare <c>*_FAILED</c>) beside
 /// restore/checkpoint lines, else none. Warnings alone never make a failure.
 /// Cause: the highest-precedence candidate whose phase condition holds — specific signatures (layer 3) usually
 /// outrank structural rules (origin × errno × object); <c>unknown</c> for a failure without one.
@@ -47,14 +46,15 @@ internal static class EpisodeClassifier
         // CRIU's feature check probes the kernel and exits: its errors describe the node (node facts), and nothing
         // was checkpointed or restored unless a marker shows an attempt (a crash in it is CRIU's own, while checking).
         var checkOnly = episode.CheckRun && !episode.AttemptMarked;
+        // A signature's verdict is the phase its line usually comes from; an episode that markers show to be a
+        // checkpoint and nothing else (a `criu dump` command, a checkpoint request) keeps its own phase.
+        var decidedVerdict = (episode.CheckpointOnlyMarked ? null : deciding?.Signature.Verdict) ?? phaseVerdict;
         var verdict = checkOnly ? Verdicts.None : episode.FirstFailureKind switch
         {
             MarkerKinds.RestoreFailed => Verdicts.RestoreFailure,
             MarkerKinds.CheckpointFailed => Verdicts.CheckpointFailure,
-            MarkerKinds.Failed => episode.CheckpointOnlyMarked ? Verdicts.CheckpointFailure : deciding?.Signature.Verdict ?? phaseVerdict,
-            // A signature's verdict is the phase its line usually comes from; an episode that markers show to be a
-            // checkpoint and nothing else (a `criu dump` command, a checkpoint request) is a checkpoint failure.
-            _ when deciding is { } d => episode.CheckpointOnlyMarked ? Verdicts.CheckpointFailure : d.Signature.Verdict ?? phaseVerdict,
+            MarkerKinds.Failed => decidedVerdict,
+            _ when deciding is not null => decidedVerdict,
             // A JVM crash in an InstantOn log: the restored (or checkpointing) process died.
             _ when episode.Crashed => phaseVerdict,
             // A shell's, the kernel's or a runtime's report of a process killed by SIGSEGV/SIGILL/SIGABRT beside

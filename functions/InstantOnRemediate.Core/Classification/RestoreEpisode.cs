@@ -75,7 +75,7 @@ internal sealed class RestoreEpisode(StructuralRules structure)
     public bool CheckRun { get; private set; }
 
     /// <summary>A marker showed a checkpoint or restore attempt (requested, started, failed or succeeded), not just CRIU's own lines.</summary>
-    public bool AttemptMarked { get; private set; }
+    public bool AttemptMarked => checkpointMarked || restoreMarked || FirstFailureKind is not null;
 
     public bool HasStart { get; private set; }
 
@@ -156,7 +156,6 @@ internal sealed class RestoreEpisode(StructuralRules structure)
         ContextualFailure = false;
         ContextualCrash = false;
         CheckRun = false;
-        AttemptMarked = false;
         HasContext = false;
         HasStart = false;
         HasTerminal = false;
@@ -382,7 +381,6 @@ internal sealed class RestoreEpisode(StructuralRules structure)
 
         HasStart |= marker.StartsAttempt;
         HasTerminal |= marker.Terminal;
-        AttemptMarked |= marker.Kind is not (MarkerKinds.CheckRun or MarkerKinds.Crashed);
         switch (marker.Kind)
         {
             case MarkerKinds.CheckRun:
