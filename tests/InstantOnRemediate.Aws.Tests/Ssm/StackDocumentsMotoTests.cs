@@ -24,20 +24,6 @@ public sealed class StackDocumentsMotoTests(MotoServer moto)
 {
     private const string Stack = "prod";
 
-    private static readonly Dictionary<string, string> Files = new(StringComparer.Ordinal)
-    {
-        [StackDocuments.NodeDiagnosticsKey] = "node-diagnostics.yaml",
-        [StackDocuments.YamaPtraceScopeKey] = "yama-ptrace-scope.yaml",
-        [StackDocuments.YamaPtraceScopeUndoKey] = "yama-ptrace-scope-undo.yaml",
-    };
-
-    private static readonly Dictionary<string, string> Suffixes = new(StringComparer.Ordinal)
-    {
-        [StackDocuments.NodeDiagnosticsKey] = "NodeDiagnostics",
-        [StackDocuments.YamaPtraceScopeKey] = "YamaPtraceScope",
-        [StackDocuments.YamaPtraceScopeUndoKey] = "YamaPtraceScopeUndo",
-    };
-
     [Fact]
     public async Task DeployedDocuments_ProbeAndFixAndUndo_RunOnTheNodegroupInstancesAndAreFollowedToTheEnd()
     {
@@ -104,25 +90,30 @@ public sealed class StackDocumentsMotoTests(MotoServer moto)
         validator.Validate().AssertValid();
     }
 
-    /// <summary>CreateDocument of each command document with its file's content, under the name a stack called "prod" gives it.</summary>
+    /// <summary>
+    /// CreateDocument of each command document of template.yaml, with its Content and under the name a stack called
+    /// "prod" gives it; returns the environment variables the template passes those names in.
+    /// </summary>
     private static async Task<Dictionary<string, string?>> DeployAsync(IAmazonSimpleSystemsManagement ssm)
     {
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var document in StackDocuments.All)
+        foreach (var document in SsmDocumentFiles.CommandDocuments(Stack))
         {
-            var name = $"InstantOnRemediate-{Stack}-{Suffixes[document.Key]}";
             var created = await ssm.CreateDocumentAsync(new CreateDocumentRequest
             {
-                Name = name,
-                Content = File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "ssm", Files[document.Key])),
+                Name = document.Name,
+                Content = document.ContentJson,
                 DocumentType = DocumentType.Command,
-                DocumentFormat = DocumentFormat.YAML,
-                TargetType = "/AWS::EC2::Instance",
+                DocumentFormat = DocumentFormat.JSON,
+                TargetType = document.TargetType,
             });
             Assert.Equal(DocumentStatus.Active, created.DocumentDescription.Status);
-            variables[document.Variable] = name;
+            Assert.NotNull(document.Variable);
+            variables[document.Variable!] = document.Name;
         }
 
+        // Every document the product knows is one the template creates and passes to the functions.
+        Assert.Equal(StackDocuments.All.Select(d => d.Variable).Order(StringComparer.Ordinal), variables.Keys.Order(StringComparer.Ordinal));
         return variables;
     }
 

@@ -149,26 +149,19 @@ public sealed class DiagnosticsJourneyTests : IAsyncLifetime
         return JsonDocument.Parse(bytes).RootElement.Clone();
     }
 
-    /// <summary>The stack's command documents created in moto from infra/ssm under the names a stack gives them; their variables.</summary>
+    /// <summary>The stack's command documents created in moto as template.yaml creates them, in a stack called "journey"; their variables.</summary>
     private static async Task<Dictionary<string, string?>> DeployDocumentsAsync()
     {
         using var clients = new AwsClientFactory(AwsSettings.FromEnvironment(Environment.GetEnvironmentVariable), TimeProvider.System, SharedRandomJitter.Instance);
-        var files = new Dictionary<string, (string File, string Suffix)>(StringComparer.Ordinal)
-        {
-            [StackDocuments.DiagnosticsVariable] = ("node-diagnostics.yaml", "NodeDiagnostics"),
-            [StackDocuments.YamaFixVariable] = ("yama-ptrace-scope.yaml", "YamaPtraceScope"),
-            [StackDocuments.YamaUndoVariable] = ("yama-ptrace-scope-undo.yaml", "YamaPtraceScopeUndo"),
-        };
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (variable, (file, suffix)) in files)
+        foreach (var document in SsmDocumentFiles.CommandDocuments("journey"))
         {
-            var name = $"InstantOnRemediate-journey-{suffix}";
             await clients.Ssm.CreateDocumentAsync(new CreateDocumentRequest
             {
-                Name = name, Content = File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "ssm", file)), DocumentType = DocumentType.Command,
-                DocumentFormat = DocumentFormat.YAML, TargetType = "/AWS::EC2::Instance",
+                Name = document.Name, Content = document.ContentJson, DocumentType = DocumentType.Command,
+                DocumentFormat = DocumentFormat.JSON, TargetType = document.TargetType,
             });
-            variables[variable] = name;
+            variables[document.Variable ?? throw new InvalidOperationException($"{document.Resource} is passed to no function")] = document.Name;
         }
 
         return variables;

@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using InstantOnRemediate.Testing;
 
-namespace InstantOnRemediate.Lambda.Tests.Deployment;
+namespace InstantOnRemediate.Testing;
 
 /// <summary>
 /// template.yaml and infra/samconfig.toml as JSON, read once per test run by scripts/template-json.py (cfn-lint's
 /// own YAML decoder for the CloudFormation short tags; Python's tomllib for TOML). Callers that change the tree
 /// take a <see cref="JsonNode.DeepClone"/>.
 /// </summary>
-internal static class DeploymentFiles
+public static class DeploymentFiles
 {
     private static readonly Lazy<JsonObject> TemplateNode = new(() => Load("template", TemplatePath));
     private static readonly Lazy<JsonObject> SamConfigNode = new(() => Load("samconfig", SamConfigPath));
