@@ -3,7 +3,7 @@ namespace InstantOnRemediate.Core.Classification;
 /// <summary>
 /// Cuts one container's lines into episodes. A second attempt-start marker (Liberty's CWWKE0961I/0957I/0964E,
 /// CWWKC0452I, CWWKC0451I) or a second CRIU terminal line (<c>Restoring FAILED.</c>) in the same episode starts a
-/// new one. Lines before any marker belong to the episode they precede (CRIU's own stderr comes before
+/// new one, and so does a <c>criu check</c> command after failure lines. Lines before any marker belong to the episode they precede (CRIU's own stderr comes before
 /// Liberty's message).
 /// </summary>
 internal sealed class EpisodeTracker(SignatureCatalog catalog)
@@ -54,14 +54,18 @@ internal sealed class EpisodeTracker(SignatureCatalog catalog)
     {
         var starts = false;
         var terminal = false;
+        var checkCommand = false;
         foreach (var h in hits)
         {
             starts |= h.Marker?.StartsAttempt == true;
             terminal |= h.Marker?.Terminal == true;
+            checkCommand |= h.Marker is { StartsAttempt: true, Kind: MarkerKinds.CheckRun };
         }
 
+        // A 'criu check' command is typed after whatever printed the lines before it: errors already seen belong to
+        // the attempt before the check, not to the check (whose own errors are probes about the node).
         RestoreEpisode? closed = null;
-        if ((starts && current.HasStart) || (terminal && current.HasTerminal))
+        if ((starts && current.HasStart) || (terminal && current.HasTerminal) || (checkCommand && current.HasFailureLines))
         {
             closed = current;
             current = Next();

@@ -79,6 +79,9 @@ internal sealed class RestoreEpisode(StructuralRules structure)
 
     public bool HasStart { get; private set; }
 
+    /// <summary>The episode already holds a failure: a CRIU error, a failure marker or a crash report.</summary>
+    public bool HasFailureLines => CriuError || Crashed || FirstFailureKind is not null;
+
     public bool HasTerminal { get; private set; }
 
     public string? Kernel { get; private set; }

@@ -13,6 +13,8 @@ public sealed class StructuralClassificationTests
 {
     private static readonly SignatureCatalog Catalog = SignatureCatalog.LoadEmbedded();
 
+    private const string DumpFailed = "(00.0061) Error (criu/cr-dump.c:2100): Dumping FAILED.";
+
     [Theory]
     [InlineData("(00.120000) Error (criu/mount.c:3456): mnt: Can't umount /tmp/.criu.root.x: Device or resource busy", "mount-namespace", Verdicts.RestoreFailure)]
     [InlineData("Error (criu/cgroup.c:1999): cg: Unable to set up controller cpuset: Invalid argument", "cgroup", Verdicts.RestoreFailure)]
@@ -42,7 +44,7 @@ public sealed class StructuralClassificationTests
 
     [Theory]
     [InlineData("Error (compel/src/lib/infect.c:400): Can't seize 1234: Operation not permitted", "ptrace-restricted", RemedyClasses.NodeConfig)]
-    [InlineData("(00.37) Error (compel/src/lib/infect.c:633): Unable to connect a transport socket: Permission denied", "ptrace-restricted", RemedyClasses.NodeConfig)]
+    [InlineData("(00.37) Error (compel/src/lib/infect.c:633): Unable to connect a transport socket: Permission denied", "lsm-profile", RemedyClasses.NodeConfig)]
     [InlineData("pie: 1234: Error (criu/pie/parasite.c:512): Can't dump creds: Operation not permitted", "unknown", RemedyClasses.Unknown)]
     public void ClassifyLines_DumpSideSubsystemWithoutMarker_CheckpointFailure(string line, string cause, string remedy)
     {
@@ -220,6 +222,68 @@ public sealed class StructuralClassificationTests
     public void ClassifyLines_StepFailedInItsOwnWords_ItsPhase(string first, string second, string verdict)
     {
         Assert.Equal(verdict, RestoreDetector.ClassifyLines([first, second], Catalog).Verdict);
+    }
+
+    /// <summary>
+    /// A CLI's own error line after the checkpoint or restore command it ran (Podman/Docker 'Error: ', LXD 'error: ',
+    /// logrus ERRO/level=error, log15 lvl=eror), runc quoting the log of the CRIU step that failed, test reporters
+    /// (zdtm, TAP, OpenJ9's cmdLineTester), and a framework saying its checkpoint failed: each a failure of its step.
+    /// </summary>
+    [Theory]
+    [InlineData("# podman container restore --import /tmp/web.tar.gz", "Error: creating container storage: the container name \"web\" is already in use", Verdicts.RestoreFailure)]
+    [InlineData("$ podman container checkpoint --export /tmp/web.tar.gz web", "ERRO[0001] Can't add file /var/lib/containers/storage/overlay/x/merged/run/app.sock to tar: archive/tar: sockets not supported", Verdicts.CheckpointFailure)]
+    [InlineData("t=2024-01-01T00:00:00+0000 lvl=eror msg=\"Error collecting checkpoint log file\" err=\"open /tmp/lxd_checkpoint_1/dump.log: no such file or directory\"", "error: Error transferring instance data: migration failed", Verdicts.CheckpointFailure)]
+    [InlineData("=== RUN   TestCheckpoint", "time=\"2025-01-01T00:00:00Z\" level=warning msg=\"--- Quoting \\\"/tmp/TestCheckpoint1/criu/dump.log\\\"\"", Verdicts.CheckpointFailure)]
+    [InlineData("# runc restore -d --work-path ./wd web", "time=\"2025-01-01T00:00:00Z\" level=warning msg=\"--- Quoting \\\"wd/restore.log\\\"\"", Verdicts.RestoreFailure)]
+    [InlineData("Run criu restore", "################ Test zdtm/static/pipe00 FAIL at result check ################", Verdicts.RestoreFailure)]
+    [InlineData("Run criu dump", "############# Test zdtm/static/maps05 FAIL at criu dump ##############", Verdicts.CheckpointFailure)]
+    [InlineData("ok 11 checkpoint --pre-dump and restore", "not ok 12 checkpoint and restore with netdevice", Verdicts.RestoreFailure)]
+    [InlineData("CWWKC0451I: A server checkpoint \"afterAppStart\" was requested.", "Test result: FAILED", Verdicts.CheckpointFailure)]
+    [InlineData("INFO main o.s.c.support.DefaultLifecycleProcessor : Restarting Spring-managed lifecycle beans after JVM restore", "WARN main o.s.b.w.ServletWebServerApplicationContext : Exception encountered during context initialization - cancelling refresh attempt: org.springframework.context.ApplicationContextException: Failed to take CRaC checkpoint on refresh", Verdicts.CheckpointFailure)]
+    public void ClassifyLines_CliOrHarnessReportsTheStepFailed_ItsPhase(string first, string second, string verdict)
+    {
+        Assert.Equal(verdict, RestoreDetector.ClassifyLines([first, second], Catalog).Verdict);
+    }
+
+    /// <summary>Lines that look like the failure lines above but are not: iproute2 output CRIU prints while restoring addresses, an error line with no checkpoint or restore beside it, a Spring restart after a real restore.</summary>
+    [Theory]
+    [InlineData("(00.0031) 1: net: Restoring link lo type 1", "Error: ipv4: Address already assigned.", Verdicts.None)]
+    [InlineData("$ podman ps -a", "Error: no container with name or ID \"web\" found: no such container", Verdicts.None)]
+    [InlineData("INFO main o.s.c.support.DefaultLifecycleProcessor : Restarting Spring-managed lifecycle beans after JVM restore", "INFO main o.s.c.support.DefaultLifecycleProcessor : Spring-managed lifecycle restart completed (restored JVM running for 61 ms)", Verdicts.RestoreSuccess)]
+    public void ClassifyLines_LooksLikeAStepFailureButIsNot(string first, string second, string verdict)
+    {
+        Assert.Equal(verdict, RestoreDetector.ClassifyLines([first, second], Catalog).Verdict);
+    }
+
+    /// <summary>Causes read from what the runtime, the kernel or the JVM names (after the line, what ends the step).</summary>
+    [Theory]
+    [InlineData("cannot checkpoint a rootless container", null, Verdicts.CheckpointFailure, "missing-capability")]
+    [InlineData("Error: restoring a container requires root", null, Verdicts.RestoreFailure, "missing-capability")]
+    [InlineData("(00.051) Error (compel/src/lib/ptrace.c:27): suspending seccomp failed: Operation not permitted", DumpFailed, Verdicts.CheckpointFailure, "seccomp")]
+    [InlineData("(10.001) Error (criu/seize.c:512): Timeout reached. Try to interrupt: 0", null, Verdicts.CheckpointFailure, "cgroup")]
+    [InlineData("(00.9) Error (criu/sk-inet.c:202): Name resolved on unconnected socket", DumpFailed, Verdicts.CheckpointFailure, "socket-restore")]
+    [InlineData("[0.05s][error][crac] Image checkpoint has incompatible CPU features in its user data", "[0.05s][error][crac] Failed to restore checkpoint", Verdicts.RestoreFailure, "cpu-feature-mismatch")]
+    [InlineData("Exception in thread \"main\" java.lang.UnsatisfiedLinkError: org/eclipse/openj9/criu/CRIUSupport.checkpointJVMImpl(Ljava/lang/String;ZZ)V", null, Verdicts.CheckpointFailure, "criu-not-installed")]
+    public void ClassifyLines_CauseNamedByTheComponent(string line, string? then, string verdict, string cause)
+    {
+        var result = RestoreDetector.ClassifyLines(then is null ? [line] : [line, then], Catalog);
+
+        Assert.Equal((verdict, cause), (result.Verdict, result.Cause));
+    }
+
+    /// <summary>A dump that failed, then a `criu check` typed to find out why: the dump failure stands, with its cause.</summary>
+    [Fact]
+    public void ClassifyLines_FailedDumpThenCheckCommand_TheDumpFailure()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "(00.0060) Error (ptrace.c:64): suspending seccomp failed: Invalid argument",
+            DumpFailed,
+            "$ criu check",
+            "Error (cr-check.c:634): Kernel doesn't support PTRACE_O_SUSPEND_SECCOMP",
+        ], Catalog);
+
+        Assert.Equal((Verdicts.CheckpointFailure, "seccomp"), (result.Verdict, result.Cause));
     }
 
     /// <summary>CRIU's BUG() in the restorer after it said the restore finished: the restored task died; the capability error before it is the cause.</summary>
