@@ -249,6 +249,7 @@ public sealed class StructuralClassificationTests
     [Theory]
     [InlineData("(00.0031) 1: net: Restoring link lo type 1", "Error: ipv4: Address already assigned.", Verdicts.None)]
     [InlineData("$ podman ps -a", "Error: no container with name or ID \"web\" found: no such container", Verdicts.None)]
+    [InlineData("# runc checkpoint --pre-dump --image-path /tmp/pre web", "ERRO[0000] container is not destroyed", Verdicts.None)]
     [InlineData("INFO main o.s.c.support.DefaultLifecycleProcessor : Restarting Spring-managed lifecycle beans after JVM restore", "INFO main o.s.c.support.DefaultLifecycleProcessor : Spring-managed lifecycle restart completed (restored JVM running for 61 ms)", Verdicts.RestoreSuccess)]
     public void ClassifyLines_LooksLikeAStepFailureButIsNot(string first, string second, string verdict)
     {
