@@ -265,6 +265,8 @@ public sealed class StructuralClassificationTests
     [InlineData("(00.9) Error (criu/sk-inet.c:202): Name resolved on unconnected socket", DumpFailed, Verdicts.CheckpointFailure, "socket-restore")]
     [InlineData("[0.05s][error][crac] Image checkpoint has incompatible CPU features in its user data", "[0.05s][error][crac] Failed to restore checkpoint", Verdicts.RestoreFailure, "cpu-feature-mismatch")]
     [InlineData("Exception in thread \"main\" java.lang.UnsatisfiedLinkError: org/eclipse/openj9/criu/CRIUSupport.checkpointJVMImpl(Ljava/lang/String;ZZ)V", null, Verdicts.CheckpointFailure, "criu-not-installed")]
+    [InlineData("(00.250) Restore finished successfully. Tasks resumed.", "# SIGBUS (0x7) at pc=0x00007f3a2c1d2e18, pid=1, tid=7", Verdicts.RestoreFailure, "file-mismatch")]
+    [InlineData("# podman-remote container checkpoint web", "Error: checkpoint/restore requires at least CRIU 31100", Verdicts.CheckpointFailure, "unknown")]
     public void ClassifyLines_CauseNamedByTheComponent(string line, string? then, string verdict, string cause)
     {
         var result = RestoreDetector.ClassifyLines(then is null ? [line] : [line, then], Catalog);
