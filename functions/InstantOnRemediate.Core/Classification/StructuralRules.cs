@@ -60,7 +60,7 @@ internal sealed class StructuralRules
         facts = default;
         if (!CriuPrefix.TryParse(line, out var level, out var fileStart, out var fileLength, out var fromRestorer, out var messageStart))
         {
-            return false;
+            return TryAnalyseBare(line, errno, out facts);
         }
 
         var message = line[messageStart..];
@@ -84,6 +84,67 @@ internal sealed class StructuralRules
         var phase = subsystem?.Phase is { Length: > 0 } p ? p : Phases.Any;
         facts = new LineFacts(origin, phase, IsCriu: true, level == CriuLevel.Warn, errno, messageStart);
         return true;
+    }
+
+    /// <summary>
+    /// A CRIU error quoted without its <c>Error (file.c:NNN):</c> prefix, as people paste them: the message starts
+    /// (after an optional timestamp and pid column) with the per-file log prefix of a known subsystem
+    /// (<c>mnt-v2: Failed to make mount 476 slave: Invalid argument</c>). The <c>criu-bare-error</c> marker decides
+    /// that the line is such an error; this only names its subsystem.
+    /// </summary>
+    private bool TryAnalyseBare(ReadOnlySpan<char> line, string? errno, out LineFacts facts)
+    {
+        facts = default;
+        var at = SkipColumns(line);
+        var message = line[at..];
+        foreach (var (prefix, s) in byPrefix)
+        {
+            if (message.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                facts = new LineFacts(s.Id, s.Phase is { Length: > 0 } p ? p : Phases.Any, IsCriu: true, IsWarning: false, errno, at);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Past leading punctuation, a <c>(ss.uuuuuu)</c> timestamp and a <c>pid:</c> column of a CRIU log line.</summary>
+    private static int SkipColumns(ReadOnlySpan<char> line)
+    {
+        var at = 0;
+        while (at < line.Length && at < 3 && !char.IsAsciiLetterOrDigit(line[at]) && line[at] != '(')
+        {
+            at++;
+        }
+
+        if (at < line.Length && line[at] == '(')
+        {
+            var close = line[at..].IndexOf(')');
+            if (close > 0)
+            {
+                at += close + 1;
+            }
+        }
+
+        at = SkipSpaces(line, at);
+        var digits = at;
+        while (digits < line.Length && char.IsAsciiDigit(line[digits]))
+        {
+            digits++;
+        }
+
+        return digits > at && digits < line.Length && line[digits] == ':' ? SkipSpaces(line, digits + 1) : at;
+
+        static int SkipSpaces(ReadOnlySpan<char> line, int at)
+        {
+            while (at < line.Length && line[at] is ' ' or '\t')
+            {
+                at++;
+            }
+
+            return at;
+        }
     }
 
     /// <summary>Layer 2 facts of a wrapper's failure line (runtime, JVM, Liberty): errno texts and names, no bare numbers.</summary>

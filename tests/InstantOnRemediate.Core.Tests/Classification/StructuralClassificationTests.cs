@@ -267,11 +267,48 @@ public sealed class StructuralClassificationTests
     [InlineData("Exception in thread \"main\" java.lang.UnsatisfiedLinkError: org/eclipse/openj9/criu/CRIUSupport.checkpointJVMImpl(Ljava/lang/String;ZZ)V", null, Verdicts.CheckpointFailure, "criu-not-installed")]
     [InlineData("(00.250) Restore finished successfully. Tasks resumed.", "# SIGBUS (0x7) at pc=0x00007f3a2c1d2e18, pid=1, tid=7", Verdicts.RestoreFailure, "file-mismatch")]
     [InlineData("# podman-remote container checkpoint web", "Error: checkpoint/restore requires at least CRIU 31100", Verdicts.CheckpointFailure, "unknown")]
+    [InlineData("(00.36) 1: Error (criu/files-reg.c:1487): File sys/fs/cgroup/cpu has bad mode 040755 (expect 040775)", null, Verdicts.RestoreFailure, "cgroup")]
+    [InlineData("$ docker checkpoint create web cp1", "Error response from daemon: Cannot checkpoint container web: rpc error: code = 2 desc = exit status 1: \"Unable to execute CRIU command: criu\\n\"", Verdicts.CheckpointFailure, "criu-not-installed")]
     public void ClassifyLines_CauseNamedByTheComponent(string line, string? then, string verdict, string cause)
     {
         var result = RestoreDetector.ClassifyLines(then is null ? [line] : [line, then], Catalog);
 
         Assert.Equal((verdict, cause), (result.Verdict, result.Cause));
+    }
+
+    /// <summary>CRIU errors quoted without their <c>Error (file.c:NNN):</c> prefix: the subsystem's log prefix still names the component.</summary>
+    [Theory]
+    [InlineData("mnt-v2: Failed to make mount 12 slave: Invalid argument.", Verdicts.RestoreFailure, "mount-namespace")]
+    [InlineData("(00.0123) 7: cg: Unable to move 7 into cgroup: Permission denied", Verdicts.RestoreFailure, "cgroup")]
+    [InlineData("pagemap-cache: Can't read 42's pagemap file: No such file or directory", Verdicts.CheckpointFailure, CauseIds.Unknown)]
+    public void ClassifyLines_CriuErrorWithoutItsPrefix_SubsystemFromLogPrefix(string line, string verdict, string cause)
+    {
+        var result = RestoreDetector.ClassifyLines([line], Catalog);
+
+        Assert.Equal((verdict, cause), (result.Verdict, result.Cause));
+    }
+
+    /// <summary>The same prefixes in CRIU's own debug lines, or in lines that only look like them, are no failure.</summary>
+    [Theory]
+    [InlineData("(00.002446) mnt:   <--")]
+    [InlineData("(00.1) 1: mnt: Mount 97 is not external, skipping")]
+    [InlineData("net: Failed to resolve api.example.com")]
+    public void ClassifyLines_LogPrefixWithoutFailureVerb_NotAFailure(string line)
+    {
+        Assert.Equal(Verdicts.None, RestoreDetector.ClassifyLines([line], Catalog).Verdict);
+    }
+
+    /// <summary>containerd's shim names CRIU's log criu-dump.log: the failure is a checkpoint's.</summary>
+    [Fact]
+    public void ClassifyLines_ContainerdNamesCriuDumpLog_CheckpointFailure()
+    {
+        var result = RestoreDetector.ClassifyLines(
+        [
+            "--- FAIL: TestCheckpointRestore (0.20s)",
+            "    checkpoint_test.go:218: runc did not terminate successfully: criu failed: type NOTIFY errno 0 path= /run/containerd/io.containerd.runtime.v2.task/default/web/criu-dump.log: unknown",
+        ], Catalog);
+
+        Assert.Equal(Verdicts.CheckpointFailure, result.Verdict);
     }
 
     /// <summary>A dump that failed, then a `criu check` typed to find out why: the dump failure stands, with its cause.</summary>
