@@ -12,11 +12,13 @@ internal sealed record CauseCandidate(
     string? RequiresPhase,
     KernelThreshold? KernelBelow,
     IReadOnlyList<string> Signals,
-    bool Structural)
+    bool Structural,
+    string? Mechanism = null,
+    string? Fix = null)
 {
     public static CauseCandidate From(SignatureDefinition s) =>
         new(s.Id, s.Cause, s.Verdict.Length == 0 ? null : s.Verdict, s.Precedence, s.RequiresPhase, s.KernelBelow, s.Signals, Structural: false);
 
     public static CauseCandidate From(RuleDefinition r) =>
-        new(r.Id, r.Cause, r.Verdict, r.Precedence, r.RequiresPhase, r.KernelBelow, r.Signals, Structural: true);
+        new(r.Id, r.Cause, r.Verdict, r.Precedence, r.RequiresPhase, r.KernelBelow, r.Signals, Structural: true, r.Mechanism, r.Fix);
 }

@@ -160,8 +160,12 @@ internal static class EpisodeClassifier
             Evidence = evidence,
             Benign = episode.BenignLines,
             Kernel = episode.Kernel,
-            Explanation = definition?.Explanation,
-            Fix = definition?.Fix,
+            // A structural rule says what happened in this log (which component, which errno, which object): that is
+            // the why; the cause's own explanation is the general case of it.
+            Explanation = best is { Structural: true, Mechanism: { Length: > 0 } mechanism } && cause == best.Cause
+                ? Sentence(mechanism)
+                : definition?.Explanation,
+            Fix = best is { Fix: { Length: > 0 } fix } && cause == best.Cause ? fix : definition?.Fix,
             Signals = [.. signals],
             Matched = [.. effectiveIds.Order(StringComparer.Ordinal), .. episode.MatchedMarkers],
             Episodes = episodes,
@@ -175,6 +179,14 @@ internal static class EpisodeClassifier
         Verdicts.RestoreSuccess => 1,
         _ => 0,
     };
+
+    /// <summary>A rule's mechanism as a sentence of its own: capitalised, ending in a full stop.</summary>
+    private static string Sentence(string mechanism)
+    {
+        var text = mechanism.Trim();
+        text = char.ToUpperInvariant(text[0]) + text[1..];
+        return text.EndsWith('.') ? text : text + ".";
+    }
 
     /// <summary>Higher precedence wins; on a tie the line that came first.</summary>
     private static bool Outranks(SignatureHit h, SignatureHit? other) =>

@@ -312,6 +312,26 @@ public sealed class StructuralClassificationTests
         Assert.Equal(Verdicts.CheckpointFailure, result.Verdict);
     }
 
+    /// <summary>
+    /// When a structural rule names the cause, the why is the rule's mechanism (what happened in this log), and a rule
+    /// whose case the cause's general fix does not fit carries its own fix; otherwise the cause's own text.
+    /// </summary>
+    [Fact]
+    public void ClassifyLines_RuleDecidesTheCause_WhyIsItsMechanismAndItsFixWhenItHasOne()
+    {
+        var rule = Catalog.Document.Rules.Single(r => r.Id == "parasite-connect-denied");
+        var byRule = RestoreDetector.ClassifyLines(["(00.37) Error (compel/src/lib/infect.c:633): Unable to connect a transport socket: Permission denied"], Catalog);
+        var withoutFix = RestoreDetector.ClassifyLines(["Error (criu/cgroup.c:1999): cg: Unable to set up controller cpuset: Invalid argument", "Error (criu/cr-restore.c:2447): Restoring FAILED."], Catalog);
+        var bySignature = RestoreDetector.ClassifyLines(["(00.1) Error (criu/cr-restore.c:1480): 5507 killed by signal 11: Segmentation fault", "Error (criu/cr-restore.c:2447): Restoring FAILED."], Catalog);
+
+        Assert.Equal(("lsm-profile", rule.Fix), (byRule.Cause, byRule.Fix));
+        Assert.StartsWith("To dump a task CRIU injects a parasite", byRule.Explanation, StringComparison.Ordinal);
+        Assert.NotEqual(Catalog.Cause("lsm-profile")!.Fix, byRule.Fix);
+        Assert.Equal(("cgroup", Catalog.Cause("cgroup")!.Fix), (withoutFix.Cause, withoutFix.Fix));
+        Assert.StartsWith("CRIU's cgroup code failed", withoutFix.Explanation, StringComparison.Ordinal);
+        Assert.Equal((Catalog.Cause(bySignature.Cause)!.Explanation, Catalog.Cause(bySignature.Cause)!.Fix), (bySignature.Explanation, bySignature.Fix));
+    }
+
     /// <summary>A dump that failed, then a `criu check` typed to find out why: the dump failure stands, with its cause.</summary>
     [Fact]
     public void ClassifyLines_FailedDumpThenCheckCommand_TheDumpFailure()

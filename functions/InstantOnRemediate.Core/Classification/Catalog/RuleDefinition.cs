@@ -41,6 +41,12 @@ public sealed record RuleDefinition
     /// <summary>Why the condition means the cause (the mechanism), in a sentence.</summary>
     public string Mechanism { get; init => field = value ?? ""; } = "";
 
+    /// <summary>
+    /// What to do when this rule decided the cause and the cause's general fix does not fit (a checkpoint-side case of
+    /// a cause whose fix is written for the restore); null: the cause's fix.
+    /// </summary>
+    public string? Fix { get; init; }
+
     /// <summary>Where that is documented (issue, source file, docs page).</summary>
     public string Source { get; init => field = value ?? ""; } = "";
 }
