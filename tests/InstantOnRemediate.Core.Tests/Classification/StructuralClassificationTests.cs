@@ -267,6 +267,7 @@ public sealed class StructuralClassificationTests
     [InlineData("[0.05s][error][crac] Image checkpoint has incompatible CPU features in its user data", "[0.05s][error][crac] Failed to restore checkpoint", Verdicts.RestoreFailure, "cpu-feature-mismatch")]
     [InlineData("Exception in thread \"main\" java.lang.UnsatisfiedLinkError: org/eclipse/openj9/criu/CRIUSupport.checkpointJVMImpl(Ljava/lang/String;ZZ)V", null, Verdicts.CheckpointFailure, "criu-not-installed")]
     [InlineData("(00.250) Restore finished successfully. Tasks resumed.", "# SIGBUS (0x7) at pc=0x00007f3a2c1d2e18, pid=1, tid=7", Verdicts.RestoreFailure, "file-mismatch")]
+    [InlineData("CWWKC0452I: The Liberty server process resumed operation from a checkpoint in 0.31 seconds.", "Type=Bus error vmState=0x00000000", Verdicts.RestoreFailure, "file-mismatch")]
     [InlineData("# podman-remote container checkpoint web", "Error: checkpoint/restore requires at least CRIU 31100", Verdicts.CheckpointFailure, "unknown")]
     [InlineData("(00.36) 1: Error (criu/files-reg.c:1487): File sys/fs/cgroup/cpu has bad mode 040755 (expect 040775)", null, Verdicts.RestoreFailure, "cgroup")]
     [InlineData("$ docker checkpoint create web cp1", "Error response from daemon: Cannot checkpoint container web: rpc error: code = 2 desc = exit status 1: \"Unable to execute CRIU command: criu\\n\"", Verdicts.CheckpointFailure, "criu-not-installed")]
