@@ -3,8 +3,8 @@ namespace InstantOnRemediate.Core.Classification;
 /// <summary>
 /// Cuts one container's lines into episodes. A second attempt-start marker (Liberty's CWWKE0961I/0957I/0964E,
 /// CWWKC0452I, CWWKC0451I) or a second CRIU terminal line (<c>Restoring FAILED.</c>) in the same episode starts a
-/// new one, and so does a <c>criu check</c> command after failure lines. Lines before any marker belong to the episode they precede (CRIU's own stderr comes before
-/// Liberty's message).
+/// new one, and so does a <c>criu check</c> command after failure lines. Lines before any marker belong to the
+/// episode they precede (CRIU's own stderr comes before Liberty's message).
 /// </summary>
 internal sealed class EpisodeTracker(SignatureCatalog catalog)
 {
