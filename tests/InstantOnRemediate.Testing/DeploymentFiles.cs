@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace InstantOnRemediate.Testing;
@@ -32,27 +31,5 @@ public static class DeploymentFiles
             .Select(r => KeyValuePair.Create(r.Key, r.Value!.AsObject()))
             .Single();
 
-    private static JsonObject Load(string kind, string path)
-    {
-        var start = new ProcessStartInfo("python3", [Path.Combine(RepoPaths.Root, "scripts", "template-json.py"), kind, path])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill();
-            throw new TimeoutException($"template-json.py {kind} did not finish");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"template-json.py {kind} {path} failed ({process.ExitCode}): {stderr}");
-        }
-
-        return JsonNode.Parse(stdout.Result)!.AsObject();
-    }
+    private static JsonObject Load(string kind, string path) => RepoScript.Json("template-json.py", kind, path);
 }

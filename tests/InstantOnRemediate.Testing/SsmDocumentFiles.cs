@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace InstantOnRemediate.Testing;
@@ -35,21 +34,7 @@ public static class SsmDocumentFiles
     /// <summary>The template's Content of <paramref name="resource"/>.</summary>
     public static JsonObject Content(string resource) => Documents(DeploymentFiles.Template)[resource]["Properties"]!["Content"]!.AsObject();
 
-    public static JsonObject Fragment(string file)
-    {
-        var start = new ProcessStartInfo("python3", [Path.Combine(RepoPaths.Root, "scripts", "ssm-documents.py"), "fragment", Path.Combine(Directory, file)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0
-            ? JsonNode.Parse(stdout.Result)!.AsObject()
-            : throw new InvalidOperationException($"ssm-documents.py fragment {file} failed ({process.ExitCode}): {stderr}");
-    }
+    public static JsonObject Fragment(string file) => RepoScript.Json("ssm-documents.py", "fragment", Path.Combine(Directory, file));
 
     /// <summary>
     /// The stack's command documents as CloudFormation would create them in a stack called <paramref name="stackName"/>:

@@ -152,6 +152,9 @@ internal static class EpisodeClassifier
             .ToList();
 
         var definition = catalog.Cause(cause);
+        // A structural rule says what happened in this log (which component, which errno, which object): that is the
+        // why, and its own fix where it has one; the cause's texts are the general case.
+        var decidingRule = best is { Structural: true } && cause == best.Cause ? best : null;
         return new ClassificationResult
         {
             Verdict = verdict,
@@ -160,12 +163,8 @@ internal static class EpisodeClassifier
             Evidence = evidence,
             Benign = episode.BenignLines,
             Kernel = episode.Kernel,
-            // A structural rule says what happened in this log (which component, which errno, which object): that is
-            // the why; the cause's own explanation is the general case of it.
-            Explanation = best is { Structural: true, Mechanism: { Length: > 0 } mechanism } && cause == best.Cause
-                ? Sentence(mechanism)
-                : definition?.Explanation,
-            Fix = best is { Fix: { Length: > 0 } fix } && cause == best.Cause ? fix : definition?.Fix,
+            Explanation = decidingRule?.Mechanism is { Length: > 0 } mechanism ? Sentence(mechanism) : definition?.Explanation,
+            Fix = decidingRule?.Fix is { Length: > 0 } fix ? fix : definition?.Fix,
             Signals = [.. signals],
             Matched = [.. effectiveIds.Order(StringComparer.Ordinal), .. episode.MatchedMarkers],
             Episodes = episodes,

@@ -67,22 +67,9 @@ internal sealed class StructuralRules
         var file = line.Slice(fileStart, fileLength);
         var slash = file.LastIndexOf('/');
         var name = slash >= 0 ? file[(slash + 1)..] : file;
-        byFile.TryGetValue(name, out var subsystem);
-        if (subsystem is null)
-        {
-            foreach (var (prefix, s) in byPrefix)
-            {
-                if (message.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    subsystem = s;
-                    break;
-                }
-            }
-        }
-
+        var subsystem = byFile.TryGetValue(name, out var byName) ? byName : ByPrefix(message);
         var origin = subsystem?.Id ?? (fromRestorer ? "restorer" : LineFacts.CriuOrigin);
-        var phase = subsystem?.Phase is { Length: > 0 } p ? p : Phases.Any;
-        facts = new LineFacts(origin, phase, IsCriu: true, level == CriuLevel.Warn, errno, messageStart);
+        facts = new LineFacts(origin, PhaseOf(subsystem), IsCriu: true, level == CriuLevel.Warn, errno, messageStart);
         return true;
     }
 
@@ -96,18 +83,30 @@ internal sealed class StructuralRules
     {
         facts = default;
         var at = SkipColumns(line);
-        var message = line[at..];
+        if (ByPrefix(line[at..]) is not { } subsystem)
+        {
+            return false;
+        }
+
+        facts = new LineFacts(subsystem.Id, PhaseOf(subsystem), IsCriu: true, IsWarning: false, errno, at);
+        return true;
+    }
+
+    /// <summary>The subsystem whose per-file log prefix (<c>mnt: </c>, <c>cg: </c>…) the message starts with, longest first.</summary>
+    private SubsystemDefinition? ByPrefix(ReadOnlySpan<char> message)
+    {
         foreach (var (prefix, s) in byPrefix)
         {
             if (message.StartsWith(prefix, StringComparison.Ordinal))
             {
-                facts = new LineFacts(s.Id, s.Phase is { Length: > 0 } p ? p : Phases.Any, IsCriu: true, IsWarning: false, errno, at);
-                return true;
+                return s;
             }
         }
 
-        return false;
+        return null;
     }
+
+    private static string PhaseOf(SubsystemDefinition? subsystem) => subsystem?.Phase is { Length: > 0 } p ? p : Phases.Any;
 
     /// <summary>Past leading punctuation, a <c>(ss.uuuuuu)</c> timestamp and a <c>pid:</c> column of a CRIU log line.</summary>
     private static int SkipColumns(ReadOnlySpan<char> line)
